@@ -1,0 +1,124 @@
+"""Transform: principal enrolments, transitions, doorstromer rates and advice against position."""
+
+import dagster as dg
+import polars as pl
+
+from pipelines import database
+from pipelines.resources import DoorstroomResource
+from pipelines.transform import advies_positie as ap
+from pipelines.transform import doorstromers as ds
+from pipelines.transform import referentie
+from pipelines.transform.hoofdinschrijving import hoofdinschrijvingen as bepaal_hoofdinschrijvingen
+from pipelines.transform.transities import tel_transities, transities_per_persoon
+
+
+@dg.asset(
+    group_name="berekenen",
+    kinds={"polars", "duckdb"},
+    deps=["inschrijvingen"],
+    description=(
+        "Eén hoofdinschrijving per persoon en schooljaar, volgens de CBS-regel: "
+        "ho > mbo > vo > vavo > (v)so > po, daarna het hoogste niveau."
+    ),
+)
+def hoofdinschrijvingen(doorstroom: DoorstroomResource) -> dg.MaterializeResult:
+    registry = doorstroom.registry()
+    with doorstroom.database() as con:
+        inschrijvingen = database.lees(con, "inschrijvingen").lazy()
+        hoofd = bepaal_hoofdinschrijvingen(inschrijvingen, registry).collect()
+        database.schrijf(con, "hoofdinschrijvingen", hoofd)
+    return dg.MaterializeResult(metadata={"rijen": hoofd.height})
+
+
+@dg.asset(
+    group_name="berekenen",
+    kinds={"polars", "duckdb"},
+    deps=["hoofdinschrijvingen", "diplomas"],
+    description=(
+        "Overgangen van de hoofdinschrijving in jaar t naar die in t + termijn (of "
+        "geen_inschrijving), geteld per vestiging van herkomst, met diploma in t ja/nee."
+    ),
+)
+def transities(doorstroom: DoorstroomResource) -> dg.MaterializeResult:
+    termijnen = doorstroom.registry().monitor.doorstroom.termijnen
+    with doorstroom.database() as con:
+        per_persoon = transities_per_persoon(
+            database.lees(con, "hoofdinschrijvingen").lazy(),
+            database.lees(con, "diplomas").lazy(),
+            termijnen,
+        )
+        tellingen = tel_transities(per_persoon)
+        database.schrijf(con, "transities", tellingen)
+    return dg.MaterializeResult(
+        metadata={"rijen": tellingen.height, "personen": int(tellingen["aantal"].sum())}
+    )
+
+
+@dg.asset(
+    group_name="berekenen",
+    kinds={"polars", "duckdb"},
+    deps=["inschrijvingen", "hoofdinschrijvingen", "diplomas"],
+    description=(
+        "Populatie en doorstromers per doorstromerdefinitie van elke raad, per vestiging van "
+        "herkomst en schooljaar."
+    ),
+)
+def doorstromers(
+    context: dg.AssetExecutionContext, doorstroom: DoorstroomResource
+) -> dg.MaterializeResult:
+    registry = doorstroom.registry()
+    soorten = referentie.onderwijssoorten(registry)
+    with doorstroom.database() as con:
+        inschrijvingen = database.lees(con, "inschrijvingen").lazy()
+        hoofd = database.lees(con, "hoofdinschrijvingen").lazy()
+        diplomas = database.lees(con, "diplomas").lazy()
+        laatste_jaar = hoofd.select(pl.col("schooljaar").max()).collect().item()
+
+        delen = []
+        for raad in registry.raden.values():
+            for naam, definitie in raad.doorstromers.items():
+                per_persoon = ds.doorstromers_per_persoon(
+                    definitie, raad, inschrijvingen, hoofd, diplomas, soorten, laatste_jaar
+                )
+                telling = ds.tel_doorstromers(per_persoon, naam).with_columns(
+                    pl.lit(raad.map).alias("raad")
+                )
+                context.log.info(
+                    f"{raad.naam}, {naam}: populatie {telling['populatie'].sum()}, "
+                    f"doorstromers {telling['doorstromers'].sum()}"
+                )
+                delen.append(telling)
+        tellingen = pl.concat(delen)
+        database.schrijf(con, "doorstromers", tellingen)
+    return dg.MaterializeResult(metadata={"rijen": tellingen.height})
+
+
+@dg.asset(
+    group_name="berekenen",
+    kinds={"polars", "duckdb"},
+    deps=["schooladviezen", "hoofdinschrijvingen"],
+    description=(
+        "Schooladvies groep 8 tegenover de positie in vo-leerjaar 3 (onder, op, boven advies), "
+        "landelijk, per po-vestiging en per vo-vestiging in leerjaar 1."
+    ),
+)
+def advies_positie(doorstroom: DoorstroomResource) -> dg.MaterializeResult:
+    registry = doorstroom.registry()
+    with doorstroom.database() as con:
+        per_leerling = ap.advies_positie_per_leerling(
+            database.lees(con, "schooladviezen").lazy(),
+            database.lees(con, "hoofdinschrijvingen").lazy(),
+            registry,
+        )
+        matrix = ap.tel_advies_positie(per_leerling)
+        database.schrijf(con, "advies_positie", matrix)
+    landelijk = matrix.filter(pl.col("niveau") == "landelijk")
+    return dg.MaterializeResult(
+        metadata={
+            "rijen": matrix.height,
+            "leerlingen": int(landelijk["aantal"].sum()),
+            "cohorten": dg.MetadataValue.text(
+                ", ".join(str(c) for c in sorted(landelijk["cohort"].unique()))
+            ),
+        }
+    )

@@ -1,0 +1,132 @@
+"""Find and read the files of one extract table as raw text, keeping file name and line number."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import polars as pl
+
+from pipelines.errors import InvoerFout
+
+BESTAND = "_bestand"
+REGEL = "_regel"
+ONDERSTEUNDE_EXTENSIES = (".csv", ".txt", ".parquet")
+
+# Bytes that Windows-1252 leaves undefined; a file with them is read as Latin-1 instead.
+_CP1252_ONGEDEFINIEERD = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+
+
+def vind_bestanden(extract: Path, voorvoegsels: tuple[str, ...]) -> list[Path]:
+    """List the extract's files whose name starts with one of the prefixes, sorted by name."""
+    if not extract.is_dir():
+        raise InvoerFout(
+            f"De extractmap '{extract}' bestaat niet. Zet DOORSTROOM_EXTRACT op de map met de "
+            "bestanden van het extract."
+        )
+    return sorted(
+        pad
+        for pad in extract.iterdir()
+        if pad.is_file()
+        and pad.suffix.lower() in ONDERSTEUNDE_EXTENSIES
+        and pad.name.lower().startswith(voorvoegsels)
+    )
+
+
+def decodeer(pad: Path, inhoud: bytes) -> tuple[str, str]:
+    """Decode CSV bytes as UTF-8 when valid, else as Windows-1252 (or Latin-1); return text and encoding."""
+    if inhoud.startswith(b"\xef\xbb\xbf"):
+        inhoud = inhoud[3:]
+    try:
+        return inhoud.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _CP1252_ONGEDEFINIEERD.isdisjoint(inhoud):
+        return inhoud.decode("cp1252"), "windows-1252"
+    return inhoud.decode("latin-1"), "latin-1"
+
+
+def bepaal_scheidingsteken(pad: Path, tekst: str) -> str:
+    kop = tekst[: tekst.find("\n")] if "\n" in tekst else tekst
+    try:
+        return csv.Sniffer().sniff(kop, delimiters=";,").delimiter
+    except csv.Error:
+        # One column only: no separator appears in the header, so either works.
+        return ";" if kop.count(";") >= kop.count(",") else ","
+
+
+def lees_bestand(pad: Path) -> tuple[pl.DataFrame, dict]:
+    """Read one CSV or Parquet file with every column as text.
+
+    Adds `_bestand` (file name) and `_regel` (line number in a CSV file, header = line 1; row
+    number in a Parquet file). Returns the frame and a description of how it was read.
+    """
+    if pad.suffix.lower() == ".parquet":
+        frame = _lees_parquet(pad)
+        info = {"formaat": "parquet"}
+    else:
+        frame, info = _lees_csv(pad)
+
+    if frame.height == 0:
+        raise InvoerFout(
+            f"Bestand '{pad.name}' bevat geen rijen. Lever het bestand opnieuw aan met gegevens, "
+            "of haal het uit de extractmap."
+        )
+    frame = frame.with_columns(pl.lit(pad.name).alias(BESTAND))
+    return frame, info
+
+
+def _lees_parquet(pad: Path) -> pl.DataFrame:
+    try:
+        frame = pl.read_parquet(pad)
+    except Exception as fout:  # polars raises several error types for a damaged file
+        raise InvoerFout(
+            f"Bestand '{pad.name}' is geen leesbaar Parquet-bestand ({fout}). Lever het opnieuw aan."
+        ) from fout
+    frame = frame.rename({kolom: _normaliseer_kolomnaam(kolom) for kolom in frame.columns})
+    tekst = [pl.col(kolom).cast(pl.String).str.strip_chars() for kolom in frame.columns]
+    return frame.select(tekst).with_row_index(REGEL, offset=1).with_columns(
+        pl.col(REGEL).cast(pl.Int64)
+    )
+
+
+def _lees_csv(pad: Path) -> tuple[pl.DataFrame, dict]:
+    inhoud = pad.read_bytes()
+    if not inhoud.strip():
+        raise InvoerFout(
+            f"Bestand '{pad.name}' is leeg. Lever het bestand opnieuw aan, of haal het uit de "
+            "extractmap."
+        )
+    tekst, codering = decodeer(pad, inhoud)
+    scheidingsteken = bepaal_scheidingsteken(pad, tekst)
+    try:
+        frame = pl.read_csv(
+            io.StringIO(tekst),
+            separator=scheidingsteken,
+            infer_schema=False,
+            row_index_name=REGEL,
+            # Header is line 1, so the first data row is line 2.
+            row_index_offset=2,
+        )
+    except pl.exceptions.ComputeError as fout:
+        raise InvoerFout(
+            f"Bestand '{pad.name}' kan niet als CSV gelezen worden (scheidingsteken "
+            f"'{scheidingsteken}', codering {codering}): {fout}. Controleer of elke regel "
+            "evenveel velden heeft."
+        ) from fout
+
+    frame = frame.rename(
+        {kolom: _normaliseer_kolomnaam(kolom) for kolom in frame.columns if kolom != REGEL}
+    )
+    # DUO pads fixed-width-style fields with spaces; an all-space field counts as empty.
+    waarden = [
+        pl.col(kolom).str.strip_chars().replace("", None) for kolom in frame.columns if kolom != REGEL
+    ]
+    frame = frame.with_columns(waarden).with_columns(pl.col(REGEL).cast(pl.Int64))
+    # NOTE: a quoted field with a line break inside shifts the line numbers after it by one.
+    return frame, {"formaat": "csv", "codering": codering, "scheidingsteken": scheidingsteken}
+
+
+def _normaliseer_kolomnaam(kolom: str) -> str:
+    return kolom.strip().strip('"')

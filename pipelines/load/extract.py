@@ -1,0 +1,99 @@
+"""Read all files of one extract table into a single raw text frame, checked for required columns."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from pipelines.errors import InvoerFout
+from pipelines.load import kolomnamen
+from pipelines.load.bestanden import BESTAND, REGEL, lees_bestand, vind_bestanden
+from pipelines.load.bsn import weiger_bsn
+from pipelines.validate.contract import Contract
+
+# DUO's own register files (`alle-vestigingen-bo.csv`) also fill the vestigingen table.
+VOORVOEGSELS = {
+    "inschrijvingen": ("inschrijvingen",),
+    "schooladviezen": ("schooladviezen",),
+    "diplomas": ("diplomas",),
+    "vestigingen": ("vestigingen", "alle-vestigingen"),
+}
+
+
+@dataclass
+class Invoerbestand:
+    """One file read for a table, as the manifest lists it."""
+
+    naam: str
+    sha256: str
+    rijen: int
+    leesinfo: dict = field(default_factory=dict)
+
+
+@dataclass
+class RuweTabel:
+    tabel: str
+    frame: pl.DataFrame
+    bestanden: list[Invoerbestand]
+
+
+def lees_tabel(extract: Path, contract: Contract) -> RuweTabel:
+    """Read every file of `contract.tabel`, stopping on a file that cannot be used at all."""
+    paden = vind_bestanden(extract, VOORVOEGSELS[contract.tabel])
+    if not paden:
+        raise InvoerFout(
+            f"Geen bestand voor tabel '{contract.tabel}' gevonden in '{extract}'. Een bestandsnaam "
+            f"moet beginnen met '{contract.tabel}' en eindigen op .csv of .parquet, bijvoorbeeld "
+            f"{contract.tabel}_2023.csv."
+        )
+
+    frames: list[pl.DataFrame] = []
+    bestanden: list[Invoerbestand] = []
+    for pad in paden:
+        frame, leesinfo = lees_bestand(pad)
+        frame = kolomnamen.normaliseer(frame)
+        _eis_kolommen(pad, frame, contract)
+        weiger_bsn(frame)
+        frames.append(_met_contractkolommen(frame, contract))
+        bestanden.append(
+            Invoerbestand(pad.name, _sha256(pad), frame.height, leesinfo)
+        )
+
+    ruw = pl.concat(frames, how="diagonal_relaxed")
+    return RuweTabel(contract.tabel, ruw, bestanden)
+
+
+def _eis_kolommen(pad: Path, frame: pl.DataFrame, contract: Contract) -> None:
+    ontbrekend = [k for k in contract.verplichte_kolommen if k not in frame.columns]
+    if ontbrekend:
+        gevonden = [k for k in frame.columns if k not in (BESTAND, REGEL)]
+        raise InvoerFout(
+            f"Bestand '{pad.name}' mist de verplichte kolom(men) {', '.join(ontbrekend)} voor "
+            f"tabel '{contract.tabel}'. Gevonden kolommen: {', '.join(gevonden)}. Voeg de "
+            "kolom toe of hernoem hem volgens docs/invoer.md."
+        )
+
+
+def _met_contractkolommen(frame: pl.DataFrame, contract: Contract) -> pl.DataFrame:
+    """Put the contract columns first (optional ones that are absent as empty), then extras."""
+    ontbrekend = [
+        pl.lit(None, dtype=pl.String).alias(naam)
+        for naam in contract.kolommen
+        if naam not in frame.columns
+    ]
+    frame = frame.with_columns(ontbrekend)
+    extra = [k for k in frame.columns if k not in contract.kolommen and k not in (BESTAND, REGEL)]
+    # Extra columns only matter for the reference list; elsewhere they would only cost memory.
+    behouden = extra if contract.tabel == "vestigingen" else []
+    return frame.select([BESTAND, REGEL, *contract.kolommen, *behouden])
+
+
+def _sha256(pad: Path) -> str:
+    digest = hashlib.sha256()
+    with pad.open("rb") as bestand:
+        for blok in iter(lambda: bestand.read(1 << 20), b""):
+            digest.update(blok)
+    return digest.hexdigest()

@@ -1,0 +1,51 @@
+"""Map the column names of a file onto the contract's names, including DUO's register spellings."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import polars as pl
+import yaml
+
+from pipelines.load.bestanden import BESTAND, REGEL
+
+_ALIASSEN_BESTAND = Path(__file__).resolve().parents[2] / "contracts" / "duo-kolomnamen.yaml"
+
+
+@cache
+def duo_aliassen() -> dict[str, str]:
+    """Return DUO spelling (trimmed, upper case) -> contract column name."""
+    tabel = yaml.safe_load(_ALIASSEN_BESTAND.read_text(encoding="utf-8"))
+    return {alias.strip().upper(): doel for doel, aliassen in tabel.items() for alias in aliassen}
+
+
+def is_duo_register(kolommen: list[str]) -> bool:
+    """DUO registers name their columns in upper case, ours are lower case."""
+    namen = [kolom for kolom in kolommen if kolom not in (BESTAND, REGEL)]
+    return bool(namen) and all(naam == naam.upper() for naam in namen)
+
+
+def normaliseer(frame: pl.DataFrame) -> pl.DataFrame:
+    """Rename columns to contract names: DUO aliases first, else lower case with underscores."""
+    aliassen = duo_aliassen() if is_duo_register(frame.columns) else {}
+    nieuwe_namen: dict[str, str] = {}
+    for kolom in frame.columns:
+        if kolom in (BESTAND, REGEL):
+            continue
+        sleutel = kolom.strip().upper()
+        nieuwe_namen[kolom] = aliassen.get(sleutel) or _als_snake_case(kolom)
+    frame = frame.rename(nieuwe_namen)
+
+    # DUO's count files give the branch as a 2-digit number next to the brin.
+    if {"vestiging", "brin"} <= set(frame.columns):
+        kort = pl.col("vestiging").str.len_chars() == 2
+        frame = frame.with_columns(
+            pl.when(kort).then(pl.col("brin") + pl.col("vestiging")).otherwise(pl.col("vestiging"))
+            .alias("vestiging")
+        )
+    return frame
+
+
+def _als_snake_case(kolom: str) -> str:
+    return "_".join(kolom.strip().lower().replace("-", " ").split())

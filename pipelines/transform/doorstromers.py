@@ -1,0 +1,104 @@
+"""Doorstromer rates per council definition: population in year t, doorstromers in t + termijn."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from pipelines.registry import Doorstromerdefinitie, Raad
+
+ORIGIN = ["persoon_id", "schooljaar", "brin", "vestiging", "niveau_hoog"]
+
+
+def populatie(
+    definitie: Doorstromerdefinitie,
+    raad: Raad,
+    hoofd: pl.LazyFrame,
+    diplomas: pl.LazyFrame,
+    soorten: pl.DataFrame,
+) -> pl.LazyFrame:
+    """One row per person and year t in the definition's population, with the origin's brin."""
+    regel = definitie.populatie
+    if regel.gebeurtenis == "inschrijving":
+        bron = hoofd.filter(pl.col("onderwijssoort").is_in(regel.onderwijssoorten))
+        if regel.leerjaar:
+            bron = bron.filter(pl.col("leerjaar").is_between(*regel.leerjaar))
+        bron = bron.select(ORIGIN)
+    else:
+        # A person with two qualifying diplomas in one year counts once, with the highest one.
+        bron = (
+            diplomas.filter(pl.col("onderwijssoort").is_in(regel.onderwijssoorten))
+            .join(soorten.lazy(), on="onderwijssoort", how="left")
+            .sort(["persoon_id", "schooljaar", "prioriteit", "rang", "vestiging"],
+                  descending=[False, False, True, True, False])
+            .unique(subset=["persoon_id", "schooljaar"], keep="first", maintain_order=True)
+            .select(ORIGIN)
+        )
+    if raad.instellingen is not None:
+        bron = bron.filter(pl.col("brin").is_in(raad.instellingen))
+    return bron
+
+
+def bestemming_telt(definitie: Doorstromerdefinitie) -> pl.Expr:
+    """True for a destination enrolment that makes the person a doorstromer."""
+    regel = definitie.bestemming
+    telt = pl.lit(False)
+    if regel.onderwijssoorten:
+        telt = telt | pl.col("naar").is_in(regel.onderwijssoorten)
+    if regel.onderwijssectoren:
+        telt = telt | pl.col("naar_sector").is_in(regel.onderwijssectoren)
+    if regel.hoger_vo_niveau:
+        hoger = (pl.col("naar_sector") == "vo") & (pl.col("naar_niveau_laag") > pl.col("niveau_hoog"))
+        telt = telt | hoger.fill_null(False)
+    if regel.andere_instelling is True:
+        telt = telt & (pl.col("naar_brin") != pl.col("brin"))
+    elif regel.andere_instelling is False:
+        telt = telt & (pl.col("naar_brin") == pl.col("brin"))
+    return telt.fill_null(False)
+
+
+def doorstromers_per_persoon(
+    definitie: Doorstromerdefinitie,
+    raad: Raad,
+    inschrijvingen: pl.LazyFrame,
+    hoofd: pl.LazyFrame,
+    diplomas: pl.LazyFrame,
+    soorten: pl.DataFrame,
+    laatste_jaar: int,
+) -> pl.LazyFrame:
+    """The population with a `doorstromer` flag; years without an observed t + termijn are left out."""
+    termijn = definitie.termijn
+    basis = populatie(definitie, raad, hoofd, diplomas, soorten).filter(
+        pl.col("schooljaar") + termijn <= laatste_jaar
+    )
+    kandidaten = hoofd if definitie.bestemming.inschrijving == "hoofd" else inschrijvingen
+    bestemmingen = kandidaten.join(soorten.lazy(), on="onderwijssoort", how="left").select(
+        "persoon_id",
+        (pl.col("schooljaar") - termijn).alias("schooljaar"),
+        pl.col("onderwijssoort").alias("naar"),
+        pl.col("onderwijssector").alias("naar_sector"),
+        pl.col("niveau_laag").alias("naar_niveau_laag"),
+        pl.col("brin").alias("naar_brin"),
+    )
+    treffers = (
+        basis.join(bestemmingen, on=["persoon_id", "schooljaar"], how="inner")
+        .filter(bestemming_telt(definitie))
+        .select("persoon_id", "schooljaar")
+        .unique()
+        .with_columns(pl.lit(True).alias("doorstromer"))
+    )
+    return basis.join(treffers, on=["persoon_id", "schooljaar"], how="left").with_columns(
+        pl.col("doorstromer").fill_null(False)
+    )
+
+
+def tel_doorstromers(per_persoon: pl.LazyFrame, definitie_naam: str) -> pl.DataFrame:
+    """Population and doorstromers per vestiging of origin and year."""
+    return (
+        per_persoon.group_by("schooljaar", "brin", "vestiging")
+        .agg(
+            pl.len().cast(pl.Int64).alias("populatie"),
+            pl.col("doorstromer").sum().cast(pl.Int64).alias("doorstromers"),
+        )
+        .with_columns(pl.lit(definitie_naam).alias("definitie"))
+        .collect()
+    )
