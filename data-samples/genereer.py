@@ -13,8 +13,6 @@ Regenerate with:
 The script uses only the standard library. The same options always give byte-identical files.
 """
 
-from __future__ import annotations
-
 import argparse
 import csv
 import dataclasses
@@ -43,10 +41,17 @@ INSCHRIJVINGEN_COLUMNS = (
     "leerweg",
 )
 SCHOOLADVIEZEN_COLUMNS = ("persoon_id", "schooljaar", "brin", "vestiging", "advies", "advies_soort")
-DIPLOMAS_COLUMNS = ("persoon_id", "schooljaar", "brin", "vestiging", "onderwijssoort", "opleidingscode")
+DIPLOMAS_COLUMNS = (
+    "persoon_id",
+    "schooljaar",
+    "brin",
+    "vestiging",
+    "onderwijssoort",
+    "opleidingscode",
+)
 VESTIGINGEN_COLUMNS = ("vestiging", "brin", "naam", "gemeente", "onderwijssector")
 
-# Table names double as file name prefixes, as the loader finds a table's files by prefix.
+# Table names double as file name prefixes, because the loader finds a table's files by prefix.
 TABLES = ("inschrijvingen", "schooladviezen", "diplomas", "vestigingen")
 
 ONDERWIJSSOORTEN = (
@@ -152,7 +157,9 @@ WO_SOORTEN = ("wo-ba", "wo-ma")
 VESTIGINGEN: tuple[Vestiging, ...] = (
     # Primary schools (bao), one sbo school and one school for so and vso.
     Vestiging("90AE00", "Basisschool De Eikenhoeve", "Zuidbroek-Oost", "po", ("bao",)),
-    Vestiging("90AE01", "Basisschool De Eikenhoeve locatie Oostkamp", "Zuidbroek-Oost", "po", ("bao",)),
+    Vestiging(
+        "90AE01", "Basisschool De Eikenhoeve locatie Oostkamp", "Zuidbroek-Oost", "po", ("bao",)
+    ),
     Vestiging("90BK00", "Basisschool De Zeeën", "Brakenveen", "po", ("bao",)),
     Vestiging("90CL00", "CBS Het Kwakelpad", "Kwakeldam", "po", ("bao",)),
     Vestiging("90CL01", "CBS Het Kwakelpad dependance Molenwijk", "Kwakeldam", "po", ("bao",)),
@@ -160,18 +167,30 @@ VESTIGINGEN: tuple[Vestiging, ...] = (
     Vestiging("90EN00", "Kindcentrum De Zilverwilg", "Eikendaal", "po", ("bao",)),
     Vestiging("90FP00", "RKBS Sint Ansfridus", "Hoogmeerdijk", "po", ("bao",)),
     Vestiging("90GR00", "Basisschool De Kievitshoek", "Brakenveen", "po", ("bao",)),
-    Vestiging("90GR01", "Basisschool De Kievitshoek locatie Veenzijde", "Brakenveen", "po", ("bao",)),
+    Vestiging(
+        "90GR01", "Basisschool De Kievitshoek locatie Veenzijde", "Brakenveen", "po", ("bao",)
+    ),
     Vestiging("90HS00", "Daltonschool De Vlierboom", "Eikendaal", "po", ("bao",)),
     Vestiging("90JT00", "Montessorischool Het Meerlicht", "Lindewaard", "po", ("bao",)),
-    Vestiging("90JT01", "Montessorischool Het Meerlicht locatie Noord", "Lindewaard", "po", ("bao",)),
+    Vestiging(
+        "90JT01", "Montessorischool Het Meerlicht locatie Noord", "Lindewaard", "po", ("bao",)
+    ),
     Vestiging("90KV00", "OBS De Brakenhoeve", "Brakenveen", "po", ("bao",)),
     Vestiging("90SB00", "SBO De Kompasroos", "Kwakeldam", "po", ("sbo",)),
     Vestiging("90SO00", "SO De Vuurtorenwachter", "Eikendaal", "so", ("so",)),
     Vestiging("90SO01", "VSO De Vuurtorenwachter", "Eikendaal", "so", ("vso",)),
     # Secondary schools.
-    Vestiging("91AB00", "Eemdal College havo/vwo", "Eikendaal", "vo", ("havo/vwo", "vmbo-gt/havo", "havo", "vwo")),
+    Vestiging(
+        "91AB00",
+        "Eemdal College havo/vwo",
+        "Eikendaal",
+        "vo",
+        ("havo/vwo", "vmbo-gt/havo", "havo", "vwo"),
+    ),
     Vestiging("91AB01", "Eemdal College vmbo", "Eikendaal", "vo", VMBO_CLASSES),
-    Vestiging("91CD00", "Stedelijk Lyceum Brakenveen", "Brakenveen", "vo", ("havo/vwo", "havo", "vwo")),
+    Vestiging(
+        "91CD00", "Stedelijk Lyceum Brakenveen", "Brakenveen", "vo", ("havo/vwo", "havo", "vwo")
+    ),
     Vestiging(
         "91EF00",
         "Scholengemeenschap De Zeven Linden",
@@ -203,13 +222,21 @@ VESTIGINGEN: tuple[Vestiging, ...] = (
     Vestiging("92EF00", "Vakschool Brakenveen", "Brakenveen", "mbo", MBO_SOORTEN),
     # AOCs: green mbo at vestiging 00, green vmbo at vestiging 01.
     Vestiging("93AO00", "AOC Groene Delta mbo", "Hoogmeerdijk", "mbo", MBO_SOORTEN),
-    Vestiging("93AO01", "AOC Groene Delta vmbo", "Hoogmeerdijk", "vo", ("vmbo-b/k", "vmbo-k/gt", "vmbo-b", "vmbo-k", "vmbo-g")),
+    Vestiging(
+        "93AO01",
+        "AOC Groene Delta vmbo",
+        "Hoogmeerdijk",
+        "vo",
+        ("vmbo-b/k", "vmbo-k/gt", "vmbo-b", "vmbo-k", "vmbo-g"),
+    ),
     Vestiging("94AO00", "AOC Veldzicht mbo", "Brakenveen", "mbo", MBO_SOORTEN),
     Vestiging("94AO01", "AOC Veldzicht vmbo", "Brakenveen", "vo", VMBO_CLASSES),
     # Higher education.
     Vestiging("95HA00", "Hogeschool Eemdal", "Eikendaal", "hbo", HBO_SOORTEN),
     Vestiging("95HB00", "Hogeschool Zuidbroek", "Zuidbroek-Oost", "hbo", HBO_SOORTEN),
-    Vestiging("95HC00", "Hogeschool voor Techniek Hoogmeerdijk", "Hoogmeerdijk", "hbo", HBO_SOORTEN),
+    Vestiging(
+        "95HC00", "Hogeschool voor Techniek Hoogmeerdijk", "Hoogmeerdijk", "hbo", HBO_SOORTEN
+    ),
     Vestiging("96UA00", "Universiteit van Brakenveen", "Brakenveen", "wo", WO_SOORTEN),
     Vestiging("96UB00", "Technische Universiteit Lindewaard", "Lindewaard", "wo", WO_SOORTEN),
 )
@@ -236,7 +263,12 @@ MBO_CODES_OTHER = (
     "25140", "25150", "25160",
     "25480", "25490", "25500",
 )  # fmt: skip
-HBO_CODES = ("34401", "34402", "34403", "34411", "34412", "34421", "34422", "34431", "34432", "34433")
+HBO_CODES = (
+    "34401", "34402", "34403",
+    "34411", "34412",
+    "34421", "34422",
+    "34431", "34432", "34433",
+)  # fmt: skip
 WO_CODES = ("56401", "56402", "56411", "56412", "56441", "56442", "56431", "56432")
 
 
@@ -251,8 +283,8 @@ BAO_TO_SBO = 0.006
 BAO_TO_SO = 0.002
 
 ADVIES_BAO = {
-    0: 0.5, 10: 2, 15: 6, 20: 5, 30: 8, 35: 3, 40: 3, 50: 4,
-    55: 3, 60: 4, 65: 12, 66: 6, 70: 13, 75: 9, 80: 21,
+    0: 0.5, 10: 2.5, 15: 7, 20: 6, 30: 9, 35: 3, 40: 3, 50: 4,
+    55: 3, 60: 4, 65: 12, 66: 6, 70: 12, 75: 9, 80: 18,
 }  # fmt: skip
 ADVIES_SBO = {5: 5, 10: 35, 15: 30, 20: 15, 30: 10, 40: 5}
 ADVIES_SO_VSO = 0.7  # share of so pupils advised vso (code 5), the rest get none (code 0)
@@ -303,12 +335,28 @@ VMBO_T_OVER_G = 0.65
 TWO_YEAR_BRUGPERIODE = 0.5
 VO_REPEAT = 0.05
 # Per year from leerjaar 2 on outside the exam year, which gives about 10% per vo career.
-VO_LEVEL_CHANGE = 0.035
-LEVEL_UP = {"vmbo-b": "vmbo-k", "vmbo-k": "vmbo-t", "vmbo-g": "havo", "vmbo-t": "havo", "havo": "vwo"}
-LEVEL_DOWN = {"vwo": "havo", "havo": "vmbo-t", "vmbo-t": "vmbo-k", "vmbo-g": "vmbo-k", "vmbo-k": "vmbo-b"}
-MAX_LEERJAAR = {"pro": 5, "vso": 6, "vmbo-b": 4, "vmbo-k": 4, "vmbo-g": 4, "vmbo-t": 4, "havo": 5, "vwo": 6}
+VO_LEVEL_CHANGE = 0.065
+LEVEL_UP = {
+    "vmbo-b": "vmbo-k",
+    "vmbo-k": "vmbo-t",
+    "vmbo-g": "havo",
+    "vmbo-t": "havo",
+    "havo": "vwo",
+}
+LEVEL_DOWN = {
+    "vwo": "havo",
+    "havo": "vmbo-t",
+    "vmbo-t": "vmbo-k",
+    "vmbo-g": "vmbo-k",
+    "vmbo-k": "vmbo-b",
+}
+MAX_LEERJAAR = {
+    "pro": 5, "vso": 6, "vmbo-b": 4, "vmbo-k": 4, "vmbo-g": 4, "vmbo-t": 4, "havo": 5, "vwo": 6,
+}  # fmt: skip
 EXAM_LEERJAAR = {"vmbo-b": 4, "vmbo-k": 4, "vmbo-g": 4, "vmbo-t": 4, "havo": 5, "vwo": 6}
-EXAM_PASS = {"vmbo-b": 0.93, "vmbo-k": 0.93, "vmbo-g": 0.93, "vmbo-t": 0.93, "havo": 0.88, "vwo": 0.9}
+EXAM_PASS = {
+    "vmbo-b": 0.93, "vmbo-k": 0.93, "vmbo-g": 0.93, "vmbo-t": 0.93, "havo": 0.88, "vwo": 0.9,
+}  # fmt: skip
 VMBO_AT_AOC_WEIGHT = 0.35  # relative to 1.0 for every other vestiging offering the soort
 VSO_EARLY_LEAVE = 0.15  # per year from leerjaar 4 on
 
@@ -322,14 +370,17 @@ AFTER_VMBO = {
 AFTER_HAVO = {"hbo-ba": 0.72, "hbo-ad": 0.04, "vwo": 0.07, "mbo-4": 0.05, "leave": 0.12}
 AFTER_VWO = {"wo-ba": 0.68, "hbo-ba": 0.2, "leave": 0.12}
 AFTER_VMBO_FAIL = {"repeat": 0.6, "mbo-1": 0.15, "mbo-2": 0.1, "leave": 0.15}
-AFTER_HAVO_FAIL = {"repeat": 0.6, "vavo": 0.2, "mbo-4": 0.1, "leave": 0.1}
-AFTER_VWO_FAIL = {"repeat": 0.55, "havo": 0.1, "vavo": 0.2, "leave": 0.15}
+AFTER_HAVO_FAIL = {"repeat": 0.45, "vavo": 0.4, "mbo-4": 0.08, "leave": 0.07}
+AFTER_VWO_FAIL = {"repeat": 0.4, "havo": 0.1, "vavo": 0.4, "leave": 0.1}
 AFTER_PRO = {"mbo-1": 0.35, "mbo-2": 0.1, "leave": 0.55}
 AFTER_VSO = {"mbo-1": 0.2, "leave": 0.8}
 # Share of vavo starters who also enrol in mbo-4 in the same year.
-VAVO_WITH_MBO = 0.4
+VAVO_WITH_MBO = 0.5
 VAVO_PASS = 0.7
-AFTER_VAVO = {"havo": {"hbo-ba": 0.85, "leave": 0.15}, "vwo": {"wo-ba": 0.55, "hbo-ba": 0.3, "leave": 0.15}}
+AFTER_VAVO = {
+    "havo": {"hbo-ba": 0.85, "leave": 0.15},
+    "vwo": {"wo-ba": 0.55, "hbo-ba": 0.3, "leave": 0.15},
+}
 AFTER_VAVO_FAIL = {"mbo-4": 0.4, "leave": 0.6}
 
 MBO_AT_AOC_AFTER_AOC = 0.65
@@ -434,7 +485,9 @@ class Extract:
             }
         )
 
-    def add_advice(self, year: int, persoon_id: str, vestiging: str, advies: int, advies_soort: str) -> None:
+    def add_advice(
+        self, year: int, persoon_id: str, vestiging: str, advies: int, advies_soort: str
+    ) -> None:
         if not self.covers(year):
             return
         self.schooladviezen.append(
@@ -448,8 +501,14 @@ class Extract:
             }
         )
 
-    def add_diploma(self, year: int, persoon_id: str, enrolment: Enrolment, onderwijssoort: str = "") -> None:
-        """Record a diploma from `enrolment`, under `onderwijssoort` if given (vavo awards havo or vwo)."""
+    def add_diploma(
+        self, year: int, persoon_id: str, enrolment: Enrolment, onderwijssoort: str = ""
+    ) -> None:
+        """Record a diploma for `enrolment`.
+
+        A given `onderwijssoort` replaces the enrolment's, because a vavo diploma is a havo or
+        vwo diploma.
+        """
         if not self.covers(year):
             return
         self.diplomas.append(
@@ -506,7 +565,7 @@ def advance_po(rng: random.Random, person: Person, year: int, extract: Extract) 
 
 
 def give_advice(rng: random.Random, person: Person, year: int, extract: Extract) -> int:
-    """Record the groep-8 advice (and a revised one for some pupils) and return the advice that counts."""
+    """Record the groep-8 advice, and a revised one for some pupils, and return the final advice."""
     current = person.enrolment
     if current.onderwijssoort == "so":
         advies = 5 if rng.random() < ADVIES_SO_VSO else 0
@@ -537,7 +596,7 @@ def place_in_vo(rng: random.Random, person: Person, advies: int) -> Enrolment:
             return Enrolment("pro", choose_vo_vestiging(rng, "pro"), 1)
         return Enrolment("vso", vestigingen_offering("vso")[0].vestiging, 1)
     if advies == 0:
-        # A bao pupil without advice is placed as if advised like the average pupil.
+        # A bao pupil without advice is placed by an advice drawn from the bao distribution.
         advies = pick(rng, {code: weight for code, weight in ADVIES_BAO.items() if code != 0})
 
     low, high = ADVIES_LEVEL[advies]
@@ -567,7 +626,9 @@ def choose_vo_vestiging(rng: random.Random, onderwijssoort: str, current: str = 
     return rng.choices(offering, weights=weights)[0].vestiging
 
 
-def vo_enrolment(rng: random.Random, person: Person, onderwijssoort: str, leerjaar: int, current: str = "") -> Enrolment:
+def vo_enrolment(
+    rng: random.Random, person: Person, onderwijssoort: str, leerjaar: int, current: str = ""
+) -> Enrolment:
     """Build a vo enrolment, with the vmbo elementcode that leerjaar 3 and 4 carry."""
     vestiging = choose_vo_vestiging(rng, onderwijssoort, current)
     code = ""
@@ -591,7 +652,9 @@ def split_class(rng: random.Random, person: Person, combined: str) -> str:
     return closest[0]
 
 
-def change_level(rng: random.Random, person: Person, onderwijssoort: str, leerjaar: int) -> tuple[str, int] | None:
+def change_level(
+    rng: random.Random, person: Person, onderwijssoort: str, leerjaar: int
+) -> tuple[str, int] | None:
     """Return the soort and leerjaar one level up or down, or None when no such move exists.
 
     Moving up keeps the leerjaar, so the pupil effectively repeats it. Moving down continues
@@ -630,7 +693,8 @@ def advance_vo(rng: random.Random, person: Person, year: int, extract: Extract) 
     if onderwijssoort in SPLIT:
         if leerjaar < person.brugperiode:
             return dataclasses.replace(current, leerjaar=leerjaar + 1)
-        return vo_enrolment(rng, person, split_class(rng, person, onderwijssoort), leerjaar + 1, current.vestiging)
+        single = split_class(rng, person, onderwijssoort)
+        return vo_enrolment(rng, person, single, leerjaar + 1, current.vestiging)
     if leerjaar >= 2 and rng.random() < VO_LEVEL_CHANGE:
         change = change_level(rng, person, onderwijssoort, leerjaar)
         if change is not None:
@@ -638,7 +702,9 @@ def advance_vo(rng: random.Random, person: Person, year: int, extract: Extract) 
     return vo_enrolment(rng, person, onderwijssoort, leerjaar + 1, current.vestiging)
 
 
-def take_vo_exam(rng: random.Random, person: Person, year: int, extract: Extract) -> Enrolment | None:
+def take_vo_exam(
+    rng: random.Random, person: Person, year: int, extract: Extract
+) -> Enrolment | None:
     current = person.enrolment
     onderwijssoort = current.onderwijssoort
     if rng.random() < EXAM_PASS[onderwijssoort]:
@@ -699,7 +765,9 @@ def start_vavo(rng: random.Random, person: Person, failed: str) -> Enrolment:
     return vavo
 
 
-def advance_vavo(rng: random.Random, person: Person, year: int, extract: Extract) -> Enrolment | None:
+def advance_vavo(
+    rng: random.Random, person: Person, year: int, extract: Extract
+) -> Enrolment | None:
     current = person.enrolment
     if rng.random() < VAVO_PASS:
         extract.add_diploma(year, person.persoon_id, current, person.vavo_diploma)
@@ -729,7 +797,9 @@ def start_mbo(rng: random.Random, person: Person, onderwijssoort: str) -> Enrolm
     return Enrolment(onderwijssoort, vestiging.vestiging, 1, code, leerweg, final_leerjaar=duration)
 
 
-def advance_mbo(rng: random.Random, person: Person, year: int, extract: Extract) -> Enrolment | None:
+def advance_mbo(
+    rng: random.Random, person: Person, year: int, extract: Extract
+) -> Enrolment | None:
     current = person.enrolment
     if current.leerjaar >= current.final_leerjaar:
         if rng.random() < MBO_PASS:
@@ -753,7 +823,8 @@ def start_ho(rng: random.Random, onderwijssoort: str, leerjaar: int = 1) -> Enro
     vestiging = rng.choice(vestigingen_offering(onderwijssoort)).vestiging
     codes = HBO_CODES if onderwijssoort.startswith("hbo") else WO_CODES
     final_leerjaar = rng.choice(HO_DURATION[onderwijssoort])
-    return Enrolment(onderwijssoort, vestiging, leerjaar, rng.choice(codes), final_leerjaar=final_leerjaar)
+    code = rng.choice(codes)
+    return Enrolment(onderwijssoort, vestiging, leerjaar, code, final_leerjaar=final_leerjaar)
 
 
 def advance_ho(rng: random.Random, person: Person, year: int, extract: Extract) -> Enrolment | None:
@@ -777,7 +848,7 @@ def advance_ho(rng: random.Random, person: Person, year: int, extract: Extract) 
     draw = rng.random()
     if draw < dropout:
         if current.leerjaar == 1 and is_bachelor and rng.random() < HO_DROPOUT_SWITCH:
-            # Switching bachelors mostly happens within hbo, or from wo down to hbo.
+            # A switching student starts an hbo bachelor, within hbo or down from wo.
             return start_ho(rng, "hbo-ba")
         return None
     if draw < dropout + HO_REPEAT:
@@ -794,7 +865,13 @@ SECTOR_OF = {
     **dict.fromkeys(MBO_SOORTEN, "mbo"),
     **dict.fromkeys((*HBO_SOORTEN, *WO_SOORTEN), "ho"),
 }
-ADVANCE = {"po": advance_po, "vo": advance_vo, "vavo": advance_vavo, "mbo": advance_mbo, "ho": advance_ho}
+ADVANCE = {
+    "po": advance_po,
+    "vo": advance_vo,
+    "vavo": advance_vavo,
+    "mbo": advance_mbo,
+    "ho": advance_ho,
+}
 
 
 def advance_second(rng: random.Random, person: Person, year: int, extract: Extract) -> None:
@@ -811,7 +888,7 @@ def advance_second(rng: random.Random, person: Person, year: int, extract: Extra
 
 
 def simulate_career(rng: random.Random, person: Person, start_year: int, extract: Extract) -> bool:
-    """Simulate the person from groep 1 in `start_year`; return whether any enrolment is in the extract."""
+    """Simulate a career from groep 1 in `start_year` and return whether the extract includes it."""
     in_extract = False
     for year in range(start_year, extract.laatste_jaar + 1):
         if person.enrolment is None:
@@ -832,7 +909,7 @@ def simulate_career(rng: random.Random, person: Person, start_year: int, extract
 
 
 def new_persoon_id(rng: random.Random, used: set[str]) -> str:
-    """Draw a fresh key of the form P + 8 hex digits, never one of the invalid rows' keys."""
+    """Draw a key of the form P + 8 lowercase hex digits that is not in `used`, and add it there."""
     while True:
         persoon_id = f"P{rng.getrandbits(32):08x}"
         if persoon_id not in used:
@@ -841,7 +918,7 @@ def new_persoon_id(rng: random.Random, used: set[str]) -> str:
 
 
 def simulate_population(rng: random.Random, personen: int, extract: Extract) -> int:
-    """Add persons until `personen` of them appear in the extract; return that number.
+    """Add persons until `personen` of them appear in the extract, and return that number.
 
     Persons are drawn round-robin over the groep-1 cohorts from BURN_IN_YEARS before the
     first school year up to the last one. The cohorts are then about equally large, and the
@@ -883,7 +960,7 @@ def write_csv(
     delimiter: str = ",",
     encoding: str = "utf-8",
 ) -> int:
-    """Write rows sorted on all columns in order, with "\\n" line ends; return the row count."""
+    """Write the header and the rows sorted on all columns as text, and return the row count."""
     with path.open("w", encoding=encoding, newline="") as file:
         writer = csv.writer(file, delimiter=delimiter, lineterminator="\n")
         writer.writerow(columns)
@@ -893,7 +970,7 @@ def write_csv(
 
 
 def remove_old_files(uitvoer: Path) -> list[Path]:
-    """Delete CSV files of the four tables left by an earlier run, so no stale year file stays behind."""
+    """Delete the tables' CSV files from an earlier run, so that no stale year file stays behind."""
     removed = []
     for path in sorted(uitvoer.iterdir()):
         if path.is_file() and path.suffix == ".csv" and path.name.startswith(TABLES):
@@ -908,16 +985,31 @@ def write_extract(extract: Extract, uitvoer: Path) -> dict[str, int]:
     for year, rows in extract.inschrijvingen.items():
         name = f"inschrijvingen_{year}.csv"
         counts[name] = write_csv(uitvoer / name, INSCHRIJVINGEN_COLUMNS, rows)
-    counts["schooladviezen.csv"] = write_csv(uitvoer / "schooladviezen.csv", SCHOOLADVIEZEN_COLUMNS, extract.schooladviezen)
-    counts["diplomas.csv"] = write_csv(uitvoer / "diplomas.csv", DIPLOMAS_COLUMNS, extract.diplomas)
+    counts["schooladviezen.csv"] = write_csv(
+        uitvoer / "schooladviezen.csv", SCHOOLADVIEZEN_COLUMNS, extract.schooladviezen
+    )
+    counts["diplomas.csv"] = write_csv(
+        uitvoer / "diplomas.csv", DIPLOMAS_COLUMNS, extract.diplomas
+    )
 
-    # DUO's register files come as Windows-1252 with ";", so the loader must handle both.
+    # Written as Windows-1252 with ";", like a spreadsheet export, so that the sample exercises
+    # the loader's detection of encoding and separator.
     vestigingen = [
-        {"vestiging": v.vestiging, "brin": v.brin, "naam": v.naam, "gemeente": v.gemeente, "onderwijssector": v.onderwijssector}
+        {
+            "vestiging": v.vestiging,
+            "brin": v.brin,
+            "naam": v.naam,
+            "gemeente": v.gemeente,
+            "onderwijssector": v.onderwijssector,
+        }
         for v in VESTIGINGEN
     ]
     counts["vestigingen.csv"] = write_csv(
-        uitvoer / "vestigingen.csv", VESTIGINGEN_COLUMNS, vestigingen, delimiter=";", encoding="cp1252"
+        uitvoer / "vestigingen.csv",
+        VESTIGINGEN_COLUMNS,
+        vestigingen,
+        delimiter=";",
+        encoding="cp1252",
     )
     return counts
 
@@ -929,7 +1021,8 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=(
             "Genereer het synthetische voorbeeldextract: inschrijvingen per schooljaar, "
-            "schooladviezen, diploma's en vestigingen. Alle personen en instellingen zijn verzonnen."
+            "schooladviezen, diploma's en vestigingen. Alle personen en instellingen zijn "
+            "verzonnen."
         )
     )
     parser.add_argument(
@@ -942,39 +1035,61 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
         "--personen",
         type=int,
         default=DEFAULT_PERSONEN,
-        help=f"aantal personen met minstens één inschrijving in het extract (standaard: {DEFAULT_PERSONEN})",
+        help=(
+            "aantal personen met minstens één inschrijving in het extract "
+            f"(standaard: {DEFAULT_PERSONEN})"
+        ),
     )
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"startwaarde van de toevalsgenerator (standaard: {DEFAULT_SEED})")
-    parser.add_argument("--eerste-jaar", type=int, default=DEFAULT_EERSTE_JAAR, help=f"eerste schooljaar (standaard: {DEFAULT_EERSTE_JAAR})")
-    parser.add_argument("--laatste-jaar", type=int, default=DEFAULT_LAATSTE_JAAR, help=f"laatste schooljaar (standaard: {DEFAULT_LAATSTE_JAAR})")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=DEFAULT_SEED,
+        help=f"startwaarde van de toevalsgenerator (standaard: {DEFAULT_SEED})",
+    )
+    parser.add_argument(
+        "--eerste-jaar",
+        type=int,
+        default=DEFAULT_EERSTE_JAAR,
+        help=f"eerste schooljaar, 2021 = 2021-2022 (standaard: {DEFAULT_EERSTE_JAAR})",
+    )
+    parser.add_argument(
+        "--laatste-jaar",
+        type=int,
+        default=DEFAULT_LAATSTE_JAAR,
+        help=f"laatste schooljaar (standaard: {DEFAULT_LAATSTE_JAAR})",
+    )
     arguments = parser.parse_args(argv)
 
     if arguments.personen < 1:
         parser.error(f"--personen moet minstens 1 zijn, niet {arguments.personen}.")
     if arguments.eerste_jaar > arguments.laatste_jaar:
         parser.error(
-            f"--eerste-jaar ({arguments.eerste_jaar}) ligt na --laatste-jaar ({arguments.laatste_jaar}). "
+            f"--eerste-jaar ({arguments.eerste_jaar}) ligt na --laatste-jaar "
+            f"({arguments.laatste_jaar}). "
             "Kies een eerste jaar dat niet later is dan het laatste."
         )
     if not arguments.eerste_jaar <= INVALID_ROWS_SCHOOLJAAR <= arguments.laatste_jaar:
         parser.error(
             f"De schooljaren {arguments.eerste_jaar}-{arguments.laatste_jaar} bevatten "
-            f"{INVALID_ROWS_SCHOOLJAAR} niet, maar de opzettelijk ongeldige rijen horen in dat jaar. "
+            f"{INVALID_ROWS_SCHOOLJAAR} niet, maar de opzettelijk ongeldige rijen horen in dat "
+            "jaar. "
             f"Kies een bereik dat {INVALID_ROWS_SCHOOLJAAR} omvat."
         )
     return arguments
 
 
 def report_missing_codes(extract: Extract) -> None:
-    """Warn when a small or unusual run lacks an onderwijssoort or advice code that tests rely on."""
+    """Print a warning for each onderwijssoort or advice code that a small run did not produce."""
     soorten = {row["onderwijssoort"] for rows in extract.inschrijvingen.values() for row in rows}
     missing_soorten = [soort for soort in ONDERWIJSSOORTEN if soort not in soorten]
     adviezen = {row["advies"] for row in extract.schooladviezen}
     missing_adviezen = [str(code) for code in ADVIES_CODES if code not in adviezen]
     if missing_soorten:
-        print(f"Let op: deze onderwijssoorten ontbreken in het extract: {', '.join(missing_soorten)}.")
+        missing = ", ".join(missing_soorten)
+        print(f"Let op: deze onderwijssoorten ontbreken in het extract: {missing}.")
     if missing_adviezen:
-        print(f"Let op: deze adviescodes ontbreken in het extract: {', '.join(missing_adviezen)}.")
+        missing = ", ".join(missing_adviezen)
+        print(f"Let op: deze adviescodes ontbreken in het extract: {missing}.")
     if missing_soorten or missing_adviezen:
         print("Kies meer personen met --personen of een andere --seed.")
 

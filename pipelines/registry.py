@@ -98,6 +98,7 @@ class DoorstroomInstellingen(_Strict):
 class AdviesPositieInstellingen(_Strict):
     advies_soort: Literal["eerste", "herzien"]
     leerjaar: int
+    positie_onderwijssoorten: list[str]
     eerste_jaar: int
     laatste_jaar: int
     bron: str
@@ -147,6 +148,8 @@ class Registry:
             self._controleer_codes(bestand, raad)
             self.raden[raad.map] = raad
         self._controleer_soorten()
+        _eis_bekend(self.folder / "monitor.yaml", self.monitor.advies_positie.positie_onderwijssoorten,
+                    self.onderwijssoorten, "advies_positie.positie_onderwijssoorten")
 
     def _controleer_soorten(self) -> None:
         bestand = self.folder / "onderwijssoorten.yaml"
@@ -160,12 +163,7 @@ class Registry:
 
     def _controleer_codes(self, bestand: Path, raad: Raad) -> None:
         def eis(codes: list[str], bekend: dict, sleutel: str) -> None:
-            for code in codes:
-                if code not in bekend:
-                    raise DefinitieFout(
-                        f"Ongeldige definitie in {bestand}, sleutel '{sleutel}': onbekende code "
-                        f"'{code}'. Kies uit: {', '.join(map(str, bekend))}."
-                    )
+            _eis_bekend(bestand, codes, bekend, sleutel)
 
         eis(raad.onderwijssoorten, self.onderwijssoorten, "onderwijssoorten")
         if raad.sectoren.op == "onderwijssoort":
@@ -199,6 +197,15 @@ class Registry:
             digest.update(str(bestand.relative_to(self.folder)).encode())
             digest.update(bestand.read_bytes())
         return digest.hexdigest()
+
+
+def _eis_bekend(bestand: Path, codes: list[str], bekend: dict, sleutel: str) -> None:
+    for code in codes:
+        if code not in bekend:
+            raise DefinitieFout(
+                f"Ongeldige definitie in {bestand}, sleutel '{sleutel}': onbekende code "
+                f"'{code}'. Kies uit: {', '.join(map(str, bekend))}."
+            )
 
 
 def _lees(bestand: Path, model: type[BaseModel]):

@@ -51,6 +51,8 @@ def _laad_asset(tabel: str) -> dg.AssetsDefinition:
             database.vervang_rijen(con, "invoerbestanden", tabel, bestanden, INVOERBESTANDEN_SCHEMA)
 
         for b in ruw.bestanden:
+            if b.rijen == 0:
+                context.log.warning(f"{b.naam} bevat alleen een kopregel en geen rijen")
             context.log.info(
                 f"{b.rijen} rijen gelezen uit {b.naam} "
                 f"({', '.join(f'{k} {v}' for k, v in b.leesinfo.items())})"

@@ -61,7 +61,7 @@ def advies_positie_per_leerling(
         pl.col("cohort") + instelling.laatste_jaar <= laatste_jaar
     )
 
-    vo = hoofd.filter(pl.col("onderwijssector") == "vo")
+    vo = hoofd.filter(pl.col("onderwijssoort").is_in(instelling.positie_onderwijssoorten))
     leerjaar_3 = (
         cohort.select("persoon_id", "cohort")
         .join(vo.filter(pl.col("leerjaar") == instelling.leerjaar), on="persoon_id", how="inner")
