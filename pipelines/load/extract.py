@@ -54,8 +54,9 @@ def lees_tabel(extract: Path, contract: Contract) -> RuweTabel:
     bestanden: list[Invoerbestand] = []
     for pad in paden:
         frame, leesinfo = lees_bestand(pad)
+        gevonden = [k for k in frame.columns if k not in (BESTAND, REGEL)]
         frame = kolomnamen.normaliseer(frame)
-        _eis_kolommen(pad, frame, contract)
+        _eis_kolommen(pad, frame, contract, gevonden)
         weiger_bsn(frame)
         frames.append(_met_contractkolommen(frame, contract))
         bestanden.append(
@@ -66,10 +67,10 @@ def lees_tabel(extract: Path, contract: Contract) -> RuweTabel:
     return RuweTabel(contract.tabel, ruw, bestanden)
 
 
-def _eis_kolommen(pad: Path, frame: pl.DataFrame, contract: Contract) -> None:
+def _eis_kolommen(pad: Path, frame: pl.DataFrame, contract: Contract, gevonden: list[str]) -> None:
+    """Stop when a required column is missing; `gevonden` are the names as the file spells them."""
     ontbrekend = [k for k in contract.verplichte_kolommen if k not in frame.columns]
     if ontbrekend:
-        gevonden = [k for k in frame.columns if k not in (BESTAND, REGEL)]
         raise InvoerFout(
             f"Bestand '{pad.name}' mist de verplichte kolom(men) {', '.join(ontbrekend)} voor "
             f"tabel '{contract.tabel}'. Gevonden kolommen: {', '.join(gevonden)}. Voeg de "
