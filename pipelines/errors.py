@@ -14,4 +14,4 @@ class InvoerFout(DoorstroomFout):
 
 
 class PersoonsgegevensFout(DoorstroomFout):
-    """The extract holds identifiers that look like a BSN and so is not pseudonymised."""
+    """The extract contains identifiers that look like a BSN and so is not pseudonymised."""

@@ -1,7 +1,7 @@
 """The definitions registry: the one place where YAML under `definitions/` becomes code.
 
-Every transform asks this module for onderwijssoorten, advice codes, councils and their
-doorstromer and sector definitions, so changing a definition never needs a code change.
+Every transform reads onderwijssoorten, advice codes, councils and their doorstromer and
+sector definitions from here, so changing a definition never needs a code change.
 """
 
 from __future__ import annotations
@@ -191,7 +191,7 @@ class Registry:
         return self.adviezen[code].label
 
     def hash(self) -> str:
-        """SHA-256 over every YAML file, so the manifest tells which definitions a run used."""
+        """SHA-256 over every YAML file, so the manifest records which definitions a run used."""
         digest = hashlib.sha256()
         for bestand in sorted(self.folder.rglob("*.yaml")):
             digest.update(str(bestand.relative_to(self.folder)).encode())

@@ -14,7 +14,7 @@ def transities_per_persoon(
     """One row per person, origin year and termijn: origin and destination onderwijssoort.
 
     Origin years whose destination year lies beyond the last school year in the extract are left
-    out, because "not enrolled" cannot be told from "not yet delivered" there.
+    out, because there "not enrolled" and "not yet delivered" look the same.
     """
     laatste_jaar = hoofd.select(pl.col("schooljaar").max()).collect().item()
     met_diploma = diplomas.select("persoon_id", "schooljaar").unique().with_columns(
