@@ -159,6 +159,17 @@ def test_doorstromers_percentage_and_levels(run):
     assert not frame["onderdrukt"].any()
 
 
+def test_doorstromers_per_sector(run):
+    from pipelines.transform.raden import doorstromers_per_sector
+
+    tellingen = run.tabel("doorstromers").filter(pl.col("raad") == "mbo-raad")
+    per_sector = doorstromers_per_sector(tellingen).filter(pl.col("schooljaar") == 2020)
+    # Crebo 25180 techniek (p16 yes, p17 no), 25140 economie (p19), 25350 landbouw (p23).
+    assert per_sector.select("sector", "populatie", "doorstromers").rows() == [
+        ("Economie", 1, 1), ("Landbouw", 1, 1), ("Techniek", 2, 1),
+    ]
+
+
 def test_last_year_has_no_doorstromers(run):
     # 2023 is the extract's last year, so t + 1 is not observed and 2023 is left out.
     jaren = run.parquet("po-raad", "doorstromers")["schooljaar"].unique().to_list()

@@ -84,3 +84,13 @@ def test_sample_with_real_registers(tmp_path, duo_map):
     vestigingen = run.tabel("vestigingen")
     assert {"rmc_regio", "corop", "denominatie", "bevoegd_gezag"} <= set(vestigingen.columns)
     print(f"\nvestigingen met echte registers: {telling}")
+
+
+def test_rerun_gives_same_tables(run):
+    """A second run into the same folder replaces every table instead of adding to it."""
+    eerste = {raad: run.parquet(raad, "doorstromers") for raad in RADEN}
+    tweede = draai_job(VOORBEELD, run.uitvoer)
+    for raad in RADEN:
+        assert tweede.parquet(raad, "doorstromers").equals(eerste[raad]), raad
+    assert tweede.tabel("quarantaine").height == len(_generator().INVALID_ROWS)
+    assert tweede.tabel("invoerbestanden").height == 10

@@ -5,8 +5,12 @@ from __future__ import annotations
 import polars as pl
 
 from pipelines.registry import Doorstromerdefinitie, Raad
+from pipelines.transform.sectoren import sector
 
-ORIGIN = ["persoon_id", "schooljaar", "brin", "vestiging", "niveau_hoog"]
+ORIGIN = [
+    "persoon_id", "schooljaar", "brin", "vestiging", "onderwijssoort", "opleidingscode",
+    "niveau_hoog",
+]
 
 
 def populatie(
@@ -87,14 +91,15 @@ def doorstromers_per_persoon(
         .with_columns(pl.lit(True).alias("doorstromer"))
     )
     return basis.join(treffers, on=["persoon_id", "schooljaar"], how="left").with_columns(
-        pl.col("doorstromer").fill_null(False)
+        pl.col("doorstromer").fill_null(False),
+        sector(raad).alias("sector"),
     )
 
 
 def tel_doorstromers(per_persoon: pl.LazyFrame, definitie_naam: str) -> pl.DataFrame:
-    """Population and doorstromers per vestiging of origin and year."""
+    """Population and doorstromers per vestiging of origin, year and the council's sector."""
     return (
-        per_persoon.group_by("schooljaar", "brin", "vestiging")
+        per_persoon.group_by("schooljaar", "brin", "vestiging", "sector")
         .agg(
             pl.len().cast(pl.Int64).alias("populatie"),
             pl.col("doorstromer").sum().cast(pl.Int64).alias("doorstromers"),

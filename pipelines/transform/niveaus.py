@@ -11,7 +11,11 @@ def rol_op(tellingen: pl.DataFrame, sleutel: list[str], sommen: list[str]) -> pl
     `sleutel` are the grouping columns other than brin and vestiging; `sommen` the counts.
     """
     leeg = pl.lit(None, dtype=pl.String)
-    vestiging = tellingen.with_columns(pl.lit("vestiging").alias("niveau"))
+    vestiging = (
+        tellingen.group_by(*sleutel, "brin", "vestiging")
+        .agg(pl.col(sommen).sum())
+        .with_columns(pl.lit("vestiging").alias("niveau"))
+    )
     instelling = (
         tellingen.group_by(*sleutel, "brin")
         .agg(pl.col(sommen).sum())

@@ -35,13 +35,28 @@ def doorstroom(tellingen: pl.DataFrame, raad: Raad) -> pl.DataFrame:
 def doorstromers(tellingen: pl.DataFrame) -> pl.DataFrame:
     """Population and doorstromers at all three levels with the percentage."""
     opgerold = rol_op(tellingen, ["definitie", "schooljaar"], ["populatie", "doorstromers"])
-    percentage = pl.when(pl.col("populatie") > 0).then(
-        100 * pl.col("doorstromers") / pl.col("populatie")
-    )
-    return opgerold.with_columns(percentage.alias("percentage")).select(
+    return opgerold.with_columns(_percentage()).select(
         "definitie", "schooljaar", "niveau", "brin", "vestiging",
         "populatie", "doorstromers", "percentage",
     ).sort("definitie", "schooljaar", "niveau", "brin", "vestiging", nulls_last=False)
+
+
+def doorstromers_per_sector(tellingen: pl.DataFrame) -> pl.DataFrame:
+    """National population and doorstromers per sector of origin, with the percentage."""
+    per_sector = tellingen.group_by("definitie", "schooljaar", "sector").agg(
+        pl.col("populatie", "doorstromers").sum()
+    )
+    return per_sector.with_columns(_percentage()).sort(
+        "definitie", "schooljaar", "sector"
+    )
+
+
+def _percentage() -> pl.Expr:
+    return (
+        pl.when(pl.col("populatie") > 0)
+        .then(100 * pl.col("doorstromers") / pl.col("populatie"))
+        .alias("percentage")
+    )
 
 
 def advies_positie(matrix: pl.DataFrame, raad: Raad) -> pl.DataFrame | None:
