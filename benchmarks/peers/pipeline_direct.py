@@ -1,0 +1,51 @@
+"""The pipeline's own transforms called directly on the extract's Parquet, without Dagster.
+
+This is the work the peers do, measured the same way: the principal enrolment, the transition
+counts and (unless --alleen-transities) the advice-against-position matrix. Usage:
+    python benchmarks/peers/pipeline_direct.py EXTRACT_FOLDER OUTPUT_FOLDER [--alleen-transities]
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import polars as pl
+
+from pipelines.registry import laad_registry
+from pipelines.resources import PROJECT_MAP
+from pipelines.transform.advies_positie import advies_positie_per_leerling, tel_advies_positie
+from pipelines.transform.hoofdinschrijving import hoofdinschrijvingen
+from pipelines.transform.transities import tel_transities, transities_per_persoon
+
+
+def bereken(extract: Path, uitvoer: Path, alleen_transities: bool) -> None:
+    registry = laad_registry(PROJECT_MAP / "definitions")
+    uitvoer.mkdir(parents=True, exist_ok=True)
+    inschrijvingen = pl.scan_parquet(extract / "inschrijvingen*.parquet")
+    hoofd = hoofdinschrijvingen(inschrijvingen, registry).collect()
+
+    per_persoon = transities_per_persoon(
+        hoofd.lazy(), pl.scan_parquet(extract / "diplomas*.parquet"), [1]
+    )
+    landelijk = (
+        tel_transities(per_persoon)
+        .group_by("schooljaar", "van", "naar", "diploma")
+        .agg(pl.col("aantal").sum())
+    )
+    landelijk.write_parquet(uitvoer / "transities.parquet")
+
+    if not alleen_transities:
+        per_leerling = advies_positie_per_leerling(
+            pl.scan_parquet(extract / "schooladviezen*.parquet"), hoofd.lazy(), registry
+        )
+        tel_advies_positie(per_leerling).write_parquet(uitvoer / "advies_positie.parquet")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("extract", type=Path)
+    parser.add_argument("uitvoer", type=Path)
+    parser.add_argument("--alleen-transities", action="store_true")
+    argumenten = parser.parse_args()
+    bereken(argumenten.extract, argumenten.uitvoer, argumenten.alleen_transities)
