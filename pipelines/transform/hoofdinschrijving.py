@@ -16,11 +16,17 @@ def hoofdinschrijvingen(inschrijvingen: pl.LazyFrame, registry: Registry) -> pl.
     rerun on the same extract picks the same row.
     """
     soorten = referentie.onderwijssoorten(registry).lazy()
-    return (
-        inschrijvingen.join(soorten, on="onderwijssoort", how="left")
+    met_soort = inschrijvingen.join(soorten, on="onderwijssoort", how="left")
+
+    # Most persons have one enrolment a year; only the others need sorting, which is the cost.
+    meervoudig = pl.len().over("persoon_id", "schooljaar") > 1
+    enkel = met_soort.filter(~meervoudig)
+    gekozen = (
+        met_soort.filter(meervoudig)
         .sort(
             ["persoon_id", "schooljaar", "prioriteit", "rang", "vestiging", "leerjaar"],
             descending=[False, False, True, True, False, False],
         )
         .unique(subset=["persoon_id", "schooljaar"], keep="first", maintain_order=True)
     )
+    return pl.concat([enkel, gekozen])

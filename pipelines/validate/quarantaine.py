@@ -46,11 +46,8 @@ def valideer(ruw: pl.DataFrame, schema: Schema) -> Validatie:
     afgekeurd = fouten.get_column(RIJ).unique() if fouten.height else pl.Series(RIJ, [], pl.UInt32)
     kandidaten = frame.filter(~pl.col(RIJ).is_in(afgekeurd.implode()))
 
-    # Of rows that repeat the key columns, the first one in file order counts.
+    geldig, dubbel = _splits_dubbele(kandidaten, schema.contract.uniek)
     uniek = schema.contract.uniek
-    eerste = pl.struct(uniek).is_first_distinct()
-    dubbel = kandidaten.filter(~eerste)
-    geldig = kandidaten.filter(eerste)
     dubbelfouten = dubbel.select(
         RIJ,
         pl.lit(",".join(uniek)).alias("kolom"),
@@ -79,6 +76,19 @@ def valideer(ruw: pl.DataFrame, schema: Schema) -> Validatie:
         rijen_gelezen=ruw.height,
         rijen_in_quarantaine=afgekeurd.len() + dubbel.height,
     )
+
+
+def _splits_dubbele(frame: pl.DataFrame, uniek: list[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Split rows into the first of each key and the later repeats, in file order.
+
+    Repeats are rare, so the order-dependent check only runs on rows whose key occurs twice.
+    """
+    verdacht = frame.filter(pl.len().over(uniek) > 1)
+    if verdacht.height == 0:
+        return frame, frame.clear()
+    herhaling = verdacht.filter(~pl.struct(uniek).is_first_distinct()).get_column(RIJ)
+    is_herhaling = pl.col(RIJ).is_in(herhaling.implode())
+    return frame.filter(~is_herhaling), frame.filter(is_herhaling)
 
 
 def _waardefouten(frame: pl.DataFrame, schema: Schema) -> pl.DataFrame:
