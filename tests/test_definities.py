@@ -107,3 +107,32 @@ def test_yaml_change_alters_result(tmp_path, definities):
     # Same brin a year later: p2 (other vestiging) and p3. Two years later on the same brin: none
     # of p1-p3 (p1 left 10AA, p2 has no 2022 row, p3 moved to 11BB in 2022).
     assert _po_2020(aangepast) == [("schoolwisseling", 3, 2), ("zelfde_school_twee_jaar", 3, 0)]
+
+
+def test_ho_sector_from_croho(tmp_path, definities, duo_map, monkeypatch):
+    """Sectors by CROHO onderdeel: 34401 at 00BH is economie in Croho.asc, 99999 is not listed."""
+    from pipelines.transform.raden import doorstromers_per_sector
+    from tests.conftest import diploma
+
+    def per_onderdeel(d):
+        d["sectoren"]["op"] = "croho_onderdeel"
+        d["sectoren"]["indeling"] = {
+            "economie": {"label": "Economie", "codes": ["economie"]},
+            "techniek": {"label": "Techniek", "codes": ["techniek"]},
+        }
+
+    _pas_aan(definities / "raden" / "vereniging-hogescholen.yaml", per_onderdeel)
+    monkeypatch.setenv("DOORSTROOM_1CIJFERHO_LAYOUT", str(duo_map / "1cijferho"))
+    extract = schrijf_extract(
+        tmp_path / "extract",
+        inschrijvingen=[inschrijving("h1", 2021, "00BH00", "hbo-ma", 1, "44401"),
+                        inschrijving("h2", 2021, "00BH00", "bao", 1)],
+        diplomas=[diploma("h1", 2020, "00BH00", "hbo-ba", "34401"),
+                  diploma("h2", 2020, "00BH00", "hbo-ba", "99999")],
+    )
+    run = draai_job(extract, tmp_path / "uit", min_cel=0, definities=definities)
+    tellingen = run.tabel("doorstromers").filter(pl.col("raad") == "vereniging-hogescholen")
+    per_sector = doorstromers_per_sector(tellingen)
+    assert per_sector.select("sector", "populatie", "doorstromers").rows() == [
+        ("Economie", 1, 1), ("overig", 1, 0),
+    ]

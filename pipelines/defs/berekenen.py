@@ -4,6 +4,9 @@ import dagster as dg
 import polars as pl
 
 from pipelines import database
+from pipelines.load.eencijferho.croho import lees_croho
+from pipelines.load.eencijferho.hoofdbestand import layout_map
+from pipelines.registry import Registry
 from pipelines.resources import DoorstroomResource
 from pipelines.transform import advies_positie as ap
 from pipelines.transform import doorstromers as ds
@@ -73,12 +76,13 @@ def doorstromers(
         hoofd = database.lees(con, "hoofdinschrijvingen").lazy()
         diplomas = database.lees(con, "diplomas").lazy()
         laatste_jaar = hoofd.select(pl.col("schooljaar").max()).collect().item()
+        croho = _croho_als_nodig(doorstroom, registry)
 
         delen = []
         for raad in registry.raden.values():
             for naam, definitie in raad.doorstromers.items():
                 per_persoon = ds.doorstromers_per_persoon(
-                    definitie, raad, inschrijvingen, hoofd, diplomas, soorten, laatste_jaar
+                    definitie, raad, inschrijvingen, hoofd, diplomas, soorten, laatste_jaar, croho
                 )
                 telling = ds.tel_doorstromers(per_persoon, naam).with_columns(
                     pl.lit(raad.map).alias("raad")
@@ -91,6 +95,13 @@ def doorstromers(
         tellingen = pl.concat(delen)
         database.schrijf(con, "doorstromers", tellingen)
     return dg.MaterializeResult(metadata={"rijen": tellingen.height})
+
+
+def _croho_als_nodig(doorstroom: DoorstroomResource, registry: Registry) -> pl.DataFrame | None:
+    """Croho.asc from the 1cijferHO layout folder, when a council's sectors are CROHO onderdelen."""
+    if all(raad.sectoren.op != "croho_onderdeel" for raad in registry.raden.values()):
+        return None
+    return lees_croho(layout_map(doorstroom.extract_map), registry)
 
 
 @dg.asset(

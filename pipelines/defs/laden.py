@@ -30,7 +30,7 @@ def _laad_asset(tabel: str) -> dg.AssetsDefinition:
         ),
     )
     def laad(context: dg.AssetExecutionContext, doorstroom: DoorstroomResource) -> dg.MaterializeResult:
-        ruw = lees_tabel(doorstroom.extract_map, lees_contract(tabel))
+        ruw = lees_tabel(doorstroom.extract_map, lees_contract(tabel), doorstroom.registry())
         bestanden = pl.DataFrame(
             [
                 {

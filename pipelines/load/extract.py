@@ -12,6 +12,8 @@ from pipelines.errors import InvoerFout
 from pipelines.load import kolomnamen
 from pipelines.load.bestanden import BESTAND, REGEL, lees_bestand, vind_bestanden
 from pipelines.load.bsn import weiger_bsn
+from pipelines.load.eencijferho import lees_hoofdbestanden
+from pipelines.registry import Registry
 from pipelines.validate.contract import Contract
 
 # DUO's own register files (`alle-vestigingen-bo.csv`) also fill the vestigingen table.
@@ -40,10 +42,15 @@ class RuweTabel:
     bestanden: list[Invoerbestand]
 
 
-def lees_tabel(extract: Path, contract: Contract) -> RuweTabel:
-    """Read every file of `contract.tabel`, stopping on a file that cannot be used at all."""
+def lees_tabel(extract: Path, contract: Contract, registry: Registry | None = None) -> RuweTabel:
+    """Read every file of `contract.tabel`, stopping on a file that cannot be used at all.
+
+    DUO's 1cijferHO main files (EV*.asc, 1cyferho*.asc) also fill inschrijvingen and diplomas;
+    reading them needs the registry for definitions/eencijferho.yaml.
+    """
     paden = vind_bestanden(extract, VOORVOEGSELS[contract.tabel])
-    if not paden:
+    eencijferho = lees_hoofdbestanden(extract, contract.tabel, registry)
+    if not paden and not eencijferho:
         raise InvoerFout(
             f"Geen bestand voor tabel '{contract.tabel}' gevonden in '{extract}'. Een bestandsnaam "
             f"moet beginnen met '{contract.tabel}' en eindigen op .csv of .parquet, bijvoorbeeld "
@@ -62,6 +69,9 @@ def lees_tabel(extract: Path, contract: Contract) -> RuweTabel:
         bestanden.append(
             Invoerbestand(pad.name, _sha256(pad), frame.height, leesinfo)
         )
+    for pad, frame, leesinfo in eencijferho:
+        frames.append(_met_contractkolommen(frame, contract))
+        bestanden.append(Invoerbestand(pad.name, _sha256(pad), frame.height, leesinfo))
 
     ruw = pl.concat(frames, how="diagonal_relaxed")
     return RuweTabel(contract.tabel, ruw, bestanden)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from pipelines.load.eencijferho.croho import voeg_croho_onderdeel_toe
 from pipelines.registry import Doorstromerdefinitie, Raad
 from pipelines.transform.sectoren import sector
 
@@ -68,8 +69,13 @@ def doorstromers_per_persoon(
     diplomas: pl.LazyFrame,
     soorten: pl.DataFrame,
     laatste_jaar: int,
+    croho: pl.DataFrame | None = None,
 ) -> pl.LazyFrame:
-    """The population with a `doorstromer` flag; years without an observed t + termijn are left out."""
+    """The population with a `doorstromer` flag and the council's sector of origin.
+
+    Years without an observed t + termijn are left out. `croho` (brin, opleidingscode,
+    croho_onderdeel) is needed when the council's sectors follow the CROHO onderdeel.
+    """
     termijn = definitie.termijn
     basis = populatie(definitie, raad, hoofd, diplomas, soorten).filter(
         pl.col("schooljaar") + termijn <= laatste_jaar
@@ -90,10 +96,12 @@ def doorstromers_per_persoon(
         .unique()
         .with_columns(pl.lit(True).alias("doorstromer"))
     )
-    return basis.join(treffers, on=["persoon_id", "schooljaar"], how="left").with_columns(
-        pl.col("doorstromer").fill_null(False),
-        sector(raad).alias("sector"),
+    uitkomst = basis.join(treffers, on=["persoon_id", "schooljaar"], how="left").with_columns(
+        pl.col("doorstromer").fill_null(False)
     )
+    if raad.sectoren.op == "croho_onderdeel":
+        uitkomst = voeg_croho_onderdeel_toe(uitkomst, croho.lazy())
+    return uitkomst.with_columns(sector(raad).alias("sector"))
 
 
 def tel_doorstromers(per_persoon: pl.LazyFrame, definitie_naam: str) -> pl.DataFrame:
