@@ -102,6 +102,8 @@ def tel_vervolg(per_leerling: pl.LazyFrame, registry: Registry) -> pl.DataFrame:
     """Count each destination among all graduates, and staying on among those at a destination."""
     per_bestemming, per_gebleven = indicatoren(registry)
     groep = [*GROEP, "afdeling"]
+    # Every destination below counts from the same graduates, so compute them once.
+    per_leerling = per_leerling.collect().lazy()
     doorgestroomd = categorieen(per_leerling, "bestemming", per_bestemming, groep)
 
     # Per destination, the graduates there are the group and those who stayed the one category.
