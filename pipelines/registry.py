@@ -59,6 +59,9 @@ class Bestemming(_Strict):
 class Doorstromerdefinitie(_Strict):
     omschrijving: str
     bron: str
+    # English texts for the report with DOORSTROOM_TAAL=en; without them it shows the Dutch.
+    omschrijving_en: str | None = None
+    bron_en: str | None = None
     termijn: int = Field(1, ge=1, le=10)
     populatie: Populatie
     bestemming: Bestemming
@@ -75,6 +78,7 @@ class Doorstromerdefinitie(_Strict):
 
 class Sectorgroep(_Strict):
     label: str
+    label_en: str | None = None
     # Onderwijssoort codes, opleidingscodes or CROHO onderdeel names, depending on `op`.
     codes: list[str]
 
@@ -82,6 +86,8 @@ class Sectorgroep(_Strict):
 class Sectordefinitie(_Strict):
     omschrijving: str
     bron: str
+    omschrijving_en: str | None = None
+    bron_en: str | None = None
     # With croho_onderdeel the codes are onderdeel names from eencijferho.yaml, looked up in
     # Croho.asc from the 1cijferHO layout folder at run time.
     op: Literal["onderwijssoort", "opleidingscode", "croho_onderdeel"]
@@ -109,6 +115,7 @@ class AdviesPositieInstellingen(_Strict):
     eerste_jaar: int
     laatste_jaar: int
     bron: str
+    bron_en: str | None = None
 
 
 class Monitor(_Strict):

@@ -54,7 +54,7 @@ def test_schooladviezen_layout_quirks(duo_map):
     assert cel["INSTELLINGSNAAM_VESTIGING"] == 'BS "De Maasparel"'
     assert cel["PEILDATUM_LEERLINGEN"] == dt.date(2024, 10, 1)
     assert cel["PRIKDATUM"] == dt.date(2025, 9, 4)
-    # GEMEENTENUMMER holds digits only but is a code, not a count.
+    # GEMEENTENUMMER contains digits only but is a code, not a count.
     assert "GEMEENTENUMMER" not in frame["kenmerk"].unique().to_list()
     assert frame["kenmerk"].n_unique() == 12
     assert frame["vestiging"].n_unique() == 8

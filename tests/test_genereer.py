@@ -131,11 +131,10 @@ def test_scaled_counts_use_cumulative_rounding(tmp_path, duo_map):
     assert dict(gevonden.group_by("vestiging").len().iter_rows()) == dict(verwacht.iter_rows())
     assert gevonden.height == round(956_857 * schaal)
     # Each branch stays within one pupil of its exact share.
-    exact = ruw.group_by("vestiging").agg(pl.sum_horizontal(pl.exclude("vestiging")).sum() * schaal)
+    exact = ruw.group_by("vestiging").agg(
+        (pl.sum_horizontal(pl.exclude("vestiging")).sum() * schaal).alias("exact"))
     verschil = verwacht.join(exact, on="vestiging").select(
-        (pl.col("aantal") - pl.col("literal")).abs().max() if "literal" in exact.columns
-        else (pl.col("aantal") - pl.col(exact.columns[1])).abs().max()
-    ).item()
+        (pl.col("aantal") - pl.col("exact")).abs().max()).item()
     assert verschil <= 1
 
 
@@ -165,7 +164,9 @@ def test_job_counts_equal_duo_scaled(tmp_path, duo_map, registry):
     schaal = 0.2
     map_ = _genereer(tmp_path / "extract", duo_map, schaal=schaal, provincies=[PROVINCIE],
                      eerste_jaar=2018, laatste_jaar=2020)
-    run = draai_job(map_, tmp_path / "uit")
+    # Only the load and principal-enrolment steps matter here, so a failing publish step
+    # elsewhere in the job does not hide this comparison.
+    run = draai_job(map_, tmp_path / "uit", raise_on_error=False)
     duo = kalibratie.duo_vo_geschaald(duo_map, registry, schaal, [PROVINCIE])
     verwacht = dict(duo.group_by("vestiging").agg(pl.col("duo").sum()).iter_rows())
     for tabel in ("inschrijvingen", "hoofdinschrijvingen"):
