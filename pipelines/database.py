@@ -20,11 +20,6 @@ def sql(naam: str) -> str:
 # Internal tables hold persoon_id, so they stay out of the council folders that get published.
 TABELLEN_MAP = "intern"
 
-# Frames written during this process, by (database file, table). The job runs its assets in one
-# process, so a later asset gets the frame itself instead of reading the Parquet file back.
-_GESCHREVEN: dict[tuple[str, str], pl.DataFrame] = {}
-
-
 def _database_bestand(con: duckdb.DuckDBPyConnection) -> Path:
     # DuckDB 2 keeps a result open until it is fetched to the end, so fetch all rows.
     ((pad,),) = con.execute(
@@ -38,7 +33,8 @@ def schrijf(con: duckdb.DuckDBPyConnection, tabel: str, frame: pl.DataFrame) -> 
 
     The file is replaced as a whole, so a rerun of an asset leaves no rows of the previous run.
     Parquet instead of a DuckDB table because writing and scanning it is several times faster
-    for the tens of millions of text rows of a national extract.
+    for the tens of millions of text rows of a national extract, and a lazy scan reads only the
+    columns a transform uses.
     """
     database = _database_bestand(con)
     map_ = database.parent / TABELLEN_MAP
@@ -54,20 +50,23 @@ def schrijf(con: duckdb.DuckDBPyConnection, tabel: str, frame: pl.DataFrame) -> 
         con.execute(f'DROP TABLE "{tabel}"')
     # A view cannot take a query parameter, so the path is written in as an escaped literal.
     con.execute(f"CREATE OR REPLACE VIEW \"{tabel}\" AS SELECT * FROM read_parquet('{letterlijk}')")
-    _GESCHREVEN[(str(database), tabel)] = frame
 
 
 def lees(con: duckdb.DuckDBPyConnection, tabel: str) -> pl.DataFrame:
-    """Return `tabel`: the frame written earlier in this process, else what DuckDB holds."""
-    frame = _GESCHREVEN.get((str(_database_bestand(con)), tabel))
-    if frame is not None:
-        return frame
-    return con.sql(f'SELECT * FROM "{tabel}"').pl()
+    """Return the whole of `tabel`; for large tables prefer `scan`."""
+    return scan(con, tabel).collect()
 
 
-def vergeet(con: duckdb.DuckDBPyConnection, tabel: str) -> None:
-    """Drop the in-process copy of `tabel` once no later asset needs it, to free its memory."""
-    _GESCHREVEN.pop((str(_database_bestand(con)), tabel), None)
+def scan(con: duckdb.DuckDBPyConnection, tabel: str) -> pl.LazyFrame:
+    """Return `tabel` as a lazy frame, so a transform reads only the columns and rows it uses.
+
+    A table written by `schrijf` is scanned from its Parquet file directly; others (the small
+    bookkeeping tables) come from DuckDB.
+    """
+    pad = _database_bestand(con).parent / TABELLEN_MAP / f"{tabel}.parquet"
+    if pad.is_file():
+        return pl.scan_parquet(pad)
+    return con.sql(f'SELECT * FROM "{tabel}"').pl().lazy()
 
 
 def vervang_rijen(

@@ -16,7 +16,7 @@ def run_en_parquet(tmp_path_factory):
     run = draai_job(VOORBEELD, tmp_path_factory.mktemp("uit"), min_cel=0)
     extract = tmp_path_factory.mktemp("parquet")
     for tabel in ("inschrijvingen", "diplomas", "schooladviezen"):
-        run.tabel(tabel).drop("_bestand", "_regel").write_parquet(extract / f"{tabel}.parquet")
+        run.tabel(tabel).write_parquet(extract / f"{tabel}.parquet")
     return run, extract
 
 

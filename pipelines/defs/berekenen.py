@@ -27,7 +27,7 @@ from pipelines.transform.transities import tel_transities, transities_per_persoo
 def hoofdinschrijvingen(doorstroom: DoorstroomResource) -> dg.MaterializeResult:
     registry = doorstroom.registry()
     with doorstroom.database() as con:
-        inschrijvingen = database.lees(con, "inschrijvingen").lazy()
+        inschrijvingen = database.scan(con, "inschrijvingen")
         hoofd = bepaal_hoofdinschrijvingen(inschrijvingen, registry).collect()
         database.schrijf(con, "hoofdinschrijvingen", hoofd)
     return dg.MaterializeResult(metadata={"rijen": hoofd.height})
@@ -46,8 +46,8 @@ def transities(doorstroom: DoorstroomResource) -> dg.MaterializeResult:
     termijnen = doorstroom.registry().monitor.doorstroom.termijnen
     with doorstroom.database() as con:
         per_persoon = transities_per_persoon(
-            database.lees(con, "hoofdinschrijvingen").lazy(),
-            database.lees(con, "diplomas").lazy(),
+            database.scan(con, "hoofdinschrijvingen"),
+            database.scan(con, "diplomas"),
             termijnen,
         )
         tellingen = tel_transities(per_persoon)
@@ -72,9 +72,9 @@ def doorstromers(
     registry = doorstroom.registry()
     soorten = referentie.onderwijssoorten(registry)
     with doorstroom.database() as con:
-        inschrijvingen = database.lees(con, "inschrijvingen").lazy()
-        hoofd = database.lees(con, "hoofdinschrijvingen").lazy()
-        diplomas = database.lees(con, "diplomas").lazy()
+        inschrijvingen = database.scan(con, "inschrijvingen")
+        hoofd = database.scan(con, "hoofdinschrijvingen")
+        diplomas = database.scan(con, "diplomas")
         laatste_jaar = hoofd.select(pl.col("schooljaar").max()).collect().item()
         croho = _croho_als_nodig(doorstroom, registry)
 
@@ -117,8 +117,8 @@ def advies_positie(doorstroom: DoorstroomResource) -> dg.MaterializeResult:
     registry = doorstroom.registry()
     with doorstroom.database() as con:
         per_leerling = ap.advies_positie_per_leerling(
-            database.lees(con, "schooladviezen").lazy(),
-            database.lees(con, "hoofdinschrijvingen").lazy(),
+            database.scan(con, "schooladviezen"),
+            database.scan(con, "hoofdinschrijvingen"),
             registry,
         )
         matrix = ap.tel_advies_positie(per_leerling)

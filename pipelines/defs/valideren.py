@@ -26,7 +26,6 @@ def _valideer_asset(tabel: str) -> dg.AssetsDefinition:
         schema = bouw_schema(tabel, doorstroom.registry())
         with doorstroom.database() as con:
             uitkomst = valideer(database.lees(con, f"ruw_{tabel}"), schema)
-            database.vergeet(con, f"ruw_{tabel}")
             database.schrijf(con, tabel, uitkomst.geldig)
 
             quarantaine = uitkomst.quarantaine

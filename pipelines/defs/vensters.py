@@ -33,9 +33,9 @@ def vensters_vo(
 ) -> dg.MaterializeResult:
     registry = doorstroom.registry()
     with doorstroom.database() as con:
-        hoofd = database.lees(con, "hoofdinschrijvingen")
-        diplomas = database.lees(con, "diplomas")
-        schooladviezen = database.lees(con, "schooladviezen")
+        hoofd = database.scan(con, "hoofdinschrijvingen").collect()
+        diplomas = database.scan(con, "diplomas").collect()
+        schooladviezen = database.scan(con, "schooladviezen").collect()
         vestigingen = database.lees(con, "vestigingen")
 
     rijen = _indicatorrijen(context, registry, hoofd, diplomas, schooladviezen)

@@ -119,11 +119,12 @@ def _waardefouten(frame: pl.DataFrame, schema: Schema) -> pl.DataFrame:
 
 
 def _naar_contracttypes(geldig: pl.DataFrame, schema: Schema) -> pl.DataFrame:
+    """Cast to the contract types; file and line stay behind, because only quarantine needs them."""
     # Every value here passed its format check, so a strict cast cannot fail.
     casts = [
         pl.col(naam).cast(kolom.polars_type, strict=True)
         for naam, kolom in schema.contract.kolommen.items()
     ]
-    extra = [k for k in geldig.columns if k not in schema.contract.kolommen and k not in (RIJ,)]
-    return geldig.select(*casts, *[pl.col(k) for k in extra if k not in (BESTAND, REGEL)],
-                         BESTAND, REGEL)
+    intern = (RIJ, BESTAND, REGEL)
+    extra = [k for k in geldig.columns if k not in schema.contract.kolommen and k not in intern]
+    return geldig.select(*casts, *extra)
