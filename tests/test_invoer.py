@@ -154,3 +154,24 @@ def test_parquet_and_csv_files_combined(tmp_path):
     assert ruw.frame.height == 4
     parquetrij = ruw.frame.filter(pl.col("_bestand") == "inschrijvingen_2022.parquet")
     assert parquetrij.select("leerjaar", "_regel", "leerweg").row(0) == ("7", 1, None)
+
+
+def test_parquet_integers_validated_by_value(tmp_path):
+    """Integer columns of a Parquet file are checked as numbers; text columns stay text."""
+    extract = schrijf_extract(tmp_path / "extract", inschrijvingen=GOED[:1])
+    (extract / "inschrijvingen.csv").unlink()
+    pl.DataFrame(
+        {"persoon_id": [101, 102, 103], "schooljaar": [2020, 2020, 2020],
+         "brin": ["10AA"] * 3, "vestiging": ["10AA00"] * 3, "onderwijssoort": ["bao"] * 3,
+         "leerjaar": [4, 12, 5]},
+        schema_overrides={"schooljaar": pl.Int32, "leerjaar": pl.Int16},
+    ).write_parquet(extract / "inschrijvingen.parquet")
+
+    run = draai_job(extract, tmp_path / "uit", min_cel=0)
+    quarantaine = run.tabel("quarantaine").filter(pl.col("tabel") == "inschrijvingen")
+    assert quarantaine.select("regel", "kolom", "waarde", "reden").rows() == [
+        (2, "leerjaar", "12", "buiten het toegestane bereik 1 tot en met 8"),
+    ]
+    inschrijvingen = run.tabel("inschrijvingen")
+    assert inschrijvingen["persoon_id"].to_list() == ["101", "103"]
+    assert inschrijvingen.schema["leerjaar"] == pl.Int64

@@ -23,9 +23,11 @@ def _valideer_asset(tabel: str) -> dg.AssetsDefinition:
     def valideer_tabel(
         context: dg.AssetExecutionContext, doorstroom: DoorstroomResource
     ) -> dg.MaterializeResult:
-        schema = bouw_schema(tabel, doorstroom.registry())
         with doorstroom.database() as con:
-            uitkomst = valideer(database.lees(con, f"ruw_{tabel}"), schema)
+            ruw = database.lees(con, f"ruw_{tabel}")
+            schema = bouw_schema(tabel, doorstroom.registry(), ruw.schema)
+            uitkomst = valideer(ruw, schema)
+            del ruw
             database.schrijf(con, tabel, uitkomst.geldig)
 
             quarantaine = uitkomst.quarantaine

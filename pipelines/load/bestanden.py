@@ -70,7 +70,8 @@ def lees_bestand(pad: Path) -> tuple[pl.DataFrame, dict]:
 
     # A header without rows is a readable, empty table (the load asset logs it); no header at
     # all is not, and _lees_csv stops on that.
-    frame = frame.with_columns(pl.lit(pad.name).alias(BESTAND))
+    # Categorical: one file name repeated on millions of rows costs one dictionary entry.
+    frame = frame.with_columns(pl.lit(pad.name).cast(pl.Categorical).alias(BESTAND))
     return frame, info
 
 
@@ -82,8 +83,14 @@ def _lees_parquet(pad: Path) -> pl.DataFrame:
             f"Bestand '{pad.name}' is geen leesbaar Parquet-bestand ({fout}). Lever het opnieuw aan."
         ) from fout
     frame = frame.rename({kolom: _normaliseer_kolomnaam(kolom) for kolom in frame.columns})
-    tekst = [pl.col(kolom).cast(pl.String).str.strip_chars() for kolom in frame.columns]
-    return frame.select(tekst).with_row_index(REGEL, offset=1).with_columns(
+    # Integer columns stay integers: a typed file needs no text round trip, and the contract
+    # checks integers by value. Everything else is read as text, like a CSV file.
+    waarden = [
+        pl.col(kolom).cast(pl.Int64) if dtype.is_integer()
+        else pl.col(kolom).cast(pl.String).str.strip_chars()
+        for kolom, dtype in frame.schema.items()
+    ]
+    return frame.select(waarden).with_row_index(REGEL, offset=1).with_columns(
         pl.col(REGEL).cast(pl.Int64)
     )
 

@@ -64,8 +64,9 @@ def lees_tabel(extract: Path, contract: Contract, registry: Registry | None = No
         gevonden = [k for k in frame.columns if k not in (BESTAND, REGEL)]
         frame = kolomnamen.normaliseer(frame)
         _eis_kolommen(pad, frame, contract, gevonden)
+        frame = _met_contractkolommen(frame, contract)
         weiger_bsn(frame)
-        frames.append(_met_contractkolommen(frame, contract))
+        frames.append(frame)
         bestanden.append(
             Invoerbestand(pad.name, _sha256(pad), frame.height, leesinfo)
         )
@@ -96,6 +97,13 @@ def _met_contractkolommen(frame: pl.DataFrame, contract: Contract) -> pl.DataFra
         if naam not in frame.columns
     ]
     frame = frame.with_columns(ontbrekend)
+    # An integer column only stays one where the contract wants an integer; a persoon_id or
+    # opleidingscode stored as a number is text by contract.
+    frame = frame.with_columns(
+        pl.col(naam).cast(pl.String)
+        for naam, kolom in contract.kolommen.items()
+        if kolom.type == "tekst" and frame.schema[naam] != pl.String
+    )
     extra = [k for k in frame.columns if k not in contract.kolommen and k not in (BESTAND, REGEL)]
     # Extra columns only matter for the reference list; elsewhere they would only cost memory.
     behouden = extra if contract.tabel == "vestigingen" else []

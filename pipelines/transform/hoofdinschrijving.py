@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from pipelines.registry import Registry
+from pipelines.sleutels import mogelijk_herhaald
 from pipelines.transform import referentie
 
 
@@ -16,11 +17,10 @@ def hoofdinschrijvingen(inschrijvingen: pl.LazyFrame, registry: Registry) -> pl.
     rerun on the same extract picks the same row.
     """
     soorten = referentie.onderwijssoorten(registry).lazy()
-    met_soort = inschrijvingen.join(soorten, on="onderwijssoort", how="left")
+    met_soort = inschrijvingen.join(soorten, on="onderwijssoort", how="left").collect()
 
     # Most persons have one enrolment a year; only the others need sorting, which is the cost.
-    meervoudig = pl.len().over("persoon_id", "schooljaar") > 1
-    enkel = met_soort.filter(~meervoudig)
+    meervoudig = mogelijk_herhaald(met_soort, ["persoon_id", "schooljaar"])
     gekozen = (
         met_soort.filter(meervoudig)
         .sort(
@@ -29,4 +29,4 @@ def hoofdinschrijvingen(inschrijvingen: pl.LazyFrame, registry: Registry) -> pl.
         )
         .unique(subset=["persoon_id", "schooljaar"], keep="first", maintain_order=True)
     )
-    return pl.concat([enkel, gekozen])
+    return pl.concat([met_soort.filter(~meervoudig), gekozen]).lazy()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Literal
 
 import pandera.polars as pa
@@ -72,10 +73,11 @@ class Controle:
     check: pa.Check
 
 
-def _controles(naam: str, kolom: Kolom, registry: Registry) -> list[Controle]:
+def _controles(naam: str, kolom: Kolom, registry: Registry, als_getal: bool) -> list[Controle]:
+    """The checks for one column; `als_getal` when it already arrives as integers (Parquet)."""
     controles: list[Controle] = []
 
-    if kolom.type == "geheel_getal":
+    if kolom.type == "geheel_getal" and not als_getal:
         controles.append(Controle(naam, "geen geheel getal", pa.Check.str_matches(_INT_PATROON)))
     if kolom.patroon:
         uitleg = kolom.patroon_uitleg or kolom.patroon
@@ -91,9 +93,10 @@ def _controles(naam: str, kolom: Kolom, registry: Registry) -> list[Controle]:
         )
     toegestaan = _toegestane_waarden(kolom, registry)
     if toegestaan is not None:
+        waarden = [int(code) for code in toegestaan] if als_getal else toegestaan
         controles.append(
             Controle(naam, f"onbekende code, toegestaan: {', '.join(toegestaan)}",
-                     pa.Check.isin(toegestaan))
+                     pa.Check.isin(waarden))
         )
     if kolom.begint_met:
         controles.append(
@@ -139,14 +142,22 @@ class Schema:
     redenen: dict[tuple[str, str], str]
 
 
-def bouw_schema(tabel: str, registry: Registry) -> Schema:
-    """Build the pandera schema for one table's raw text columns."""
+def bouw_schema(
+    tabel: str, registry: Registry, kolomtypen: Mapping[str, pl.DataType] | None = None
+) -> Schema:
+    """Build the pandera schema for one table's raw columns.
+
+    Columns are text, except integer columns that `kolomtypen` (the raw frame's schema) shows
+    arrived as integers from a Parquet file.
+    """
     contract = lees_contract(tabel)
     kolommen: dict[str, pa.Column] = {}
     redenen: dict[tuple[str, str], str] = {}
+    kolomtypen = kolomtypen or {}
 
     for naam, kolom in contract.kolommen.items():
-        controles = _controles(naam, kolom, registry)
+        als_getal = kolom.type == "geheel_getal" and kolomtypen.get(naam) == pl.Int64
+        controles = _controles(naam, kolom, registry, als_getal)
         checks = []
         for controle in controles:
             # pandera reports a check by its `error` text, which is how quarantine finds the reason.
@@ -154,7 +165,8 @@ def bouw_schema(tabel: str, registry: Registry) -> Schema:
             check.error = f"{naam}:{len(checks)}"
             redenen[(naam, check.error)] = controle.reden
             checks.append(check)
-        kolommen[naam] = pa.Column(pl.String, checks=checks, nullable=not kolom.verplicht)
+        dtype = pl.Int64 if als_getal else pl.String
+        kolommen[naam] = pa.Column(dtype, checks=checks, nullable=not kolom.verplicht)
 
     # Extra columns are kept (vestigingen) or ignored later, so the schema does not reject them.
     schema = pa.DataFrameSchema(kolommen, strict=False, name=tabel)

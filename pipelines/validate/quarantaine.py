@@ -8,6 +8,7 @@ import polars as pl
 from pandera.errors import SchemaErrors
 
 from pipelines.load.bestanden import BESTAND, REGEL
+from pipelines.sleutels import mogelijk_herhaald
 from pipelines.validate.contract import Schema
 
 RIJ = "_rij"
@@ -83,7 +84,7 @@ def _splits_dubbele(frame: pl.DataFrame, uniek: list[str]) -> tuple[pl.DataFrame
 
     Repeats are rare, so the order-dependent check only runs on rows whose key occurs twice.
     """
-    verdacht = frame.filter(pl.len().over(uniek) > 1)
+    verdacht = frame.filter(mogelijk_herhaald(frame, uniek))
     if verdacht.height == 0:
         return frame, frame.clear()
     herhaling = verdacht.filter(~pl.struct(uniek).is_first_distinct()).get_column(RIJ)
