@@ -15,3 +15,7 @@ class InvoerFout(DoorstroomFout):
 
 class PersoonsgegevensFout(DoorstroomFout):
     """The extract contains identifiers that look like a BSN and so is not pseudonymised."""
+
+
+class UitvoerFout(DoorstroomFout):
+    """An output table breaks its output contract in contracts/uitvoer/ (columns, types, nulls)."""

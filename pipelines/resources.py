@@ -25,6 +25,8 @@ class DoorstroomResource(dg.ConfigurableResource):
     uitvoer: str
     definities: str
     min_cel: int = 5
+    # Language of the HTML report: nl (default) or en; from DOORSTROOM_TAAL.
+    taal: str = "nl"
 
     @classmethod
     def uit_omgeving(cls) -> DoorstroomResource:
@@ -41,6 +43,7 @@ class DoorstroomResource(dg.ConfigurableResource):
             uitvoer=os.environ.get("DOORSTROOM_UITVOER", "output"),
             definities=os.environ.get("DOORSTROOM_DEFINITIES", "definitions"),
             min_cel=min_cel,
+            taal=os.environ.get("DOORSTROOM_TAAL", "nl"),
         )
 
     def _pad(self, waarde: str) -> Path:

@@ -421,3 +421,17 @@ def test_definition_soort_without_bestemming(definities):
     _pas_aan(bestand, lambda d: d["doorstroom_vervolgonderwijs"]["bestemmingen"].pop("wo"))
     with pytest.raises(DefinitieFout, match=r"geen bestemming voor wo-ba, wo-ma"):
         laad_registry(definities)
+
+
+def test_feed_listed_in_manifest(tmp_path):
+    import json
+
+    from tests.test_voorbeeld import VOORBEELD
+
+    run = draai_job(VOORBEELD, tmp_path / "uit")
+    manifest = json.loads((run.uitvoer / "vo-raad" / "manifest.json").read_text(encoding="utf-8"))
+    bestanden = {b["bestand"] for b in manifest["vensters_vo"]}
+    assert bestanden == {
+        "vensters_vo/vensters_vo.csv", "vensters_vo/vensters_vo.parquet", "vensters_vo/LEESMIJ.md",
+    }
+    assert all(len(b["sha256"]) == 64 for b in manifest["vensters_vo"])

@@ -1,20 +1,39 @@
-"""rapport.html: a self-contained Dutch report per council, built from the suppressed tables only."""
+"""The HTML report of a council, built from the suppressed tables only.
+
+Layout of the council folder:
+- rapport.html: the overview (national figures, transitions, advice, spread of instellingen);
+- instellingen.html: a searchable index of instellingen by name, brin and gemeente;
+- instelling/<brin>.html: one page per instelling, with each vestiging beside it;
+- rapport-bestanden/: the style sheet, the page script and Vega, shared by all pages so each
+  page stays small. Nothing is fetched from a network.
+"""
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import jinja2
 import polars as pl
 
 from pipelines.export import grafieken
+from pipelines.export.bestanden import sha256, sha256_van_delen
+from pipelines.export.cellen import Celmaker
+from pipelines.export.rapport_instelling import Instellingen
+from pipelines.export.rapport_landelijk import laatste_jaren, overzicht
+from pipelines.export.rapport_onderdelen import Rapportcontext
+from pipelines.export.taal import Taal, schooljaar
 from pipelines.registry import Raad, Registry
-from pipelines.transform.advies_positie import NIET_IN_LEERJAAR_3
 
 SJABLONEN = Path(__file__).resolve().parents[2] / "reports"
+BESTANDEN_MAP = "rapport-bestanden"
+INSTELLING_MAP = "instelling"
+OVERZICHT = "rapport.html"
+INDEX = "instellingen.html"
 
 
-def _omgeving() -> jinja2.Environment:
+def _omgeving(taal: Taal) -> jinja2.Environment:
     omgeving = jinja2.Environment(
         loader=jinja2.FileSystemLoader(SJABLONEN),
         autoescape=jinja2.select_autoescape(["html", "j2"]),
@@ -22,35 +41,71 @@ def _omgeving() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    omgeving.filters["getal"] = _getal
-    omgeving.filters["procent"] = _procent
+    omgeving.globals.update(
+        t=taal.t, code=taal.code_label, tekst=taal.registry_tekst, getal=taal.getal,
+        procent=taal.procent,
+    )
+    omgeving.filters["json"] = grafieken.als_json
     return omgeving
 
 
-def _getal(waarde) -> str:
-    return "" if waarde is None else f"{waarde:,}".replace(",", ".")
+def _algemeen(ctx: Rapportcontext, tabellen: dict[str, pl.DataFrame], drempel: int) -> dict:
+    """Collect what every page shows: definitions, school years, source, run date, footnotes."""
+    taal, manifest = ctx.taal, ctx.manifest
+    doorstroom = tabellen["doorstroom"]
+    jaren = sorted(doorstroom["schooljaar"].unique().to_list())
+    bestemming = (doorstroom["schooljaar"] + doorstroom["termijn"]).max() if jaren else None
+    definities = [
+        {"naam": naam, "termijn": definitie.termijn,
+         "omschrijving": taal.registry_tekst(definitie, "omschrijving"),
+         "bron": taal.registry_tekst(definitie, "bron")}
+        for naam, definitie in ctx.raad.doorstromers.items()
+    ]
+    return {
+        "taal": taal.code,
+        "raad": ctx.raad,
+        "definities": definities,
+        "schooljaren": {
+            "van": schooljaar(jaren[0]) if jaren else None,
+            "tot": schooljaar(jaren[-1]) if jaren else None,
+            "bestemming": schooljaar(bestemming) if bestemming is not None else None,
+        },
+        "invoer": [bestand["bestand"] for bestand in manifest["invoer"]],
+        "rundatum": taal.datum(manifest["tijdstip"]),
+        "run_id": manifest["run_id"],
+        "definities_sha256": manifest["definities_sha256"][:12],
+        "drempel": drempel,
+        "teken": ctx.cellen.teken,
+    }
 
 
-def _procent(waarde, decimalen: int = 1) -> str:
-    if waarde is None:
-        return ""
-    return f"{waarde:.{decimalen}f}".replace(".", ",") + "%"
+def _schrijf(pad: Path, tekst: str) -> dict:
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_text(tekst, encoding="utf-8")
+    return {"bestand": pad.name, "rijen": None, "sha256": sha256(pad)}
 
 
-class Cel:
-    """A published number, or the suppression mark where it was suppressed."""
+def _schrijf_bestanden(map_: Path) -> list[dict]:
+    """Write the shared style sheet, page script and Vega bundle."""
+    doel = map_ / BESTANDEN_MAP
+    doel.mkdir(parents=True, exist_ok=True)
+    script = (
+        f"window.DOORSTROOM_OPMAAK = {json.dumps(grafieken.getalopmaak())};\n"
+        + (SJABLONEN / "rapport.js").read_text(encoding="utf-8")
+    )
+    uitkomst = []
+    for naam, tekst in (
+        ("rapport.css", (SJABLONEN / "rapport.css").read_text(encoding="utf-8")),
+        ("rapport.js", script),
+        (grafieken.BIBLIOTHEEK, grafieken.bibliotheek()),
+    ):
+        entry = _schrijf(doel / naam, tekst)
+        uitkomst.append({**entry, "bestand": f"{BESTANDEN_MAP}/{naam}"})
+    return uitkomst
 
-    def __init__(self, waarde, onderdrukt: bool, teken: str, procent: bool = False) -> None:
-        self.onderdrukt = onderdrukt and waarde is None
-        if self.onderdrukt:
-            self.tekst = teken
-        elif waarde is None:
-            self.tekst = ""
-        else:
-            self.tekst = _procent(waarde) if procent else _getal(waarde)
 
-
-def render(
+def schrijf_rapport(
+    map_: Path,
     *,
     registry: Registry,
     raad: Raad,
@@ -59,160 +114,50 @@ def render(
     rijtelling: pl.DataFrame,
     manifest: dict,
     drempel: int,
-) -> str:
-    teken = f"<{drempel}" if drempel > 1 else ""
-    doorstroom = tabellen["doorstroom"]
-    doorstromers = tabellen["doorstromers"]
-    advies = tabellen.get("advies_positie")
+    taal: Taal,
+) -> dict:
+    """Write every page of the report; return the manifest section that lists them."""
+    ctx = Rapportcontext(registry=registry, raad=raad, taal=taal,
+                         cellen=Celmaker(taal, drempel), manifest=manifest)
+    omgeving = _omgeving(taal)
+    algemeen = _algemeen(ctx, tabellen, drempel)
+    laatste = laatste_jaren(tabellen["doorstromers"])
+    instellingen = Instellingen(tabellen, vestigingen, ctx, laatste)
 
-    schooljaren = sorted(doorstroom["schooljaar"].unique().to_list())
-    context = {
-        "raad": raad,
-        "registry": registry,
-        "teken": teken,
-        "drempel": drempel,
-        "manifest": manifest,
-        "schooljaren": [f"{j}-{j + 1}" for j in schooljaren],
-        "definities": raad.doorstromers,
-        "doorstromers_landelijk": _doorstromers_landelijk(doorstromers, teken),
-        "trend_svg": grafieken.doorstromers_trend(
-            doorstromers.filter(pl.col("niveau") == "landelijk")
-        ),
-        "overgangen": _overgangen(doorstroom, teken),
-        "instellingen": _instellingen(doorstromers, vestigingen, teken),
-        "advies": _advies(advies, teken, registry) if advies is not None else None,
-        "rijtelling": rijtelling.sort("tabel").to_dicts(),
-    }
-    return _omgeving().get_template("rapport.html.j2").render(**context)
-
-
-def _doorstromers_landelijk(doorstromers: pl.DataFrame, teken: str) -> list[dict]:
-    landelijk = doorstromers.filter(pl.col("niveau") == "landelijk").sort("definitie", "schooljaar")
-    return [
-        {
-            "definitie": rij["definitie"],
-            "schooljaar": f"{rij['schooljaar']}-{rij['schooljaar'] + 1}",
-            "populatie": Cel(rij["populatie"], rij["onderdrukt"], teken),
-            "doorstromers": Cel(rij["doorstromers"], rij["onderdrukt"], teken),
-            "percentage": Cel(rij["percentage"], rij["onderdrukt"], teken, procent=True),
-        }
-        for rij in landelijk.iter_rows(named=True)
-    ]
-
-
-def _overgangen(doorstroom: pl.DataFrame, teken: str) -> dict | None:
-    """National transitions of the latest year at termijn 1, as a van x naar table of counts."""
-    landelijk = doorstroom.filter((pl.col("niveau") == "landelijk") & (pl.col("termijn") == 1))
-    if landelijk.height == 0:
-        return None
-    jaar = landelijk["schooljaar"].max()
-    jaarrijen = landelijk.filter(pl.col("schooljaar") == jaar)
-    # Diploma and no diploma together: a combined cell may only show where neither part is suppressed.
-    samen = jaarrijen.group_by("van", "naar").agg(
-        pl.col("aantal").sum().alias("aantal"),
-        pl.col("onderdrukt").any().alias("onderdrukt"),
+    bestanden = _schrijf_bestanden(map_)
+    overzichtpagina = omgeving.get_template("overzicht.html.j2").render(
+        **algemeen, basis="", pagina=overzicht(tabellen, ctx),
+        aantal_instellingen=len(instellingen),
+        advies_aan=raad.advies_positie is not None,
+        rijtelling=rijtelling.sort("tabel").to_dicts(),
     )
-    van = sorted(samen["van"].unique().to_list())
-    naar = sorted(samen["naar"].unique().to_list())
-    cellen = {(r["van"], r["naar"]): r for r in samen.iter_rows(named=True)}
-    rijen = []
-    for bron in van:
-        rij = []
-        for doel in naar:
-            cel = cellen.get((bron, doel))
-            if cel is None:
-                rij.append(Cel(0, False, teken))
-            else:
-                waarde = None if cel["onderdrukt"] else cel["aantal"]
-                rij.append(Cel(waarde, cel["onderdrukt"], teken))
-        rijen.append({"van": bron, "cellen": rij})
-    return {"schooljaar": f"{jaar}-{jaar + 1}", "naar": naar, "rijen": rijen}
+    bestanden.append(_schrijf(map_ / OVERZICHT, overzichtpagina))
 
+    # Pages of instellingen that left the data since the last run must not linger.
+    instelling_map = map_ / INSTELLING_MAP
+    if instelling_map.exists():
+        shutil.rmtree(instelling_map)
+    instelling_map.mkdir()
+    sjabloon = omgeving.get_template("instelling.html.j2")
+    indexrijen, paginas = [], []
+    for pagina in instellingen.paginas():
+        html = sjabloon.render(**algemeen, basis="../", pagina=pagina,
+                               advies_aan=raad.advies_positie is not None)
+        entry = _schrijf(map_ / pagina["bestand"], html)
+        paginas.append({**entry, "bestand": pagina["bestand"]})
+        indexrijen.append(instellingen.indexrij(pagina))
 
-def _instellingen(doorstromers: pl.DataFrame, vestigingen: pl.DataFrame, teken: str) -> list[dict]:
-    """Per brin: name, gemeente and its latest doorstromer figures next to the national ones."""
-    namen = (
-        vestigingen.sort("vestiging")
-        .group_by("brin", maintain_order=True)
-        .agg(pl.col("naam").first(), pl.col("gemeente").first())
+    index = omgeving.get_template("instellingen.html.j2").render(
+        **algemeen, basis="", rijen=indexrijen,
+        kolommen=[(definitie, schooljaar(jaar)) for definitie, jaar in sorted(laatste.items())],
     )
-    laatste = doorstromers.group_by("definitie").agg(pl.col("schooljaar").max().alias("laatste"))
-    recent = doorstromers.join(laatste, on="definitie").filter(
-        pl.col("schooljaar") == pl.col("laatste")
-    )
-    landelijk = {
-        r["definitie"]: r for r in recent.filter(pl.col("niveau") == "landelijk").iter_rows(named=True)
-    }
-    instellingen = (
-        recent.filter(pl.col("niveau") == "instelling")
-        .join(namen, on="brin", how="left")
-        .sort("brin", "definitie")
-    )
-    uitkomst = []
-    for rij in instellingen.iter_rows(named=True):
-        land = landelijk.get(rij["definitie"], {})
-        uitkomst.append({
-            "brin": rij["brin"],
-            "naam": rij["naam"] or "(niet in vestigingenlijst)",
-            "gemeente": rij["gemeente"] or "",
-            "definitie": rij["definitie"],
-            "schooljaar": f"{rij['schooljaar']}-{rij['schooljaar'] + 1}",
-            "populatie": Cel(rij["populatie"], rij["onderdrukt"], teken),
-            "doorstromers": Cel(rij["doorstromers"], rij["onderdrukt"], teken),
-            "percentage": Cel(rij["percentage"], rij["onderdrukt"], teken, procent=True),
-            "landelijk": Cel(land.get("percentage"), land.get("onderdrukt", False), teken,
-                             procent=True),
-        })
-    return uitkomst
-
-
-def _advies(advies: pl.DataFrame, teken: str, registry: Registry) -> dict | None:
-    """National advice x position heat map for the latest cohort, and judgement shares per cohort."""
-    landelijk = advies.filter(pl.col("niveau") == "landelijk")
-    if landelijk.height == 0:
-        return None
-    cohort = landelijk["cohort"].max()
-    laatste = landelijk.filter(pl.col("cohort") == cohort)
-
-    advieslabels = [a.label for a in registry.adviezen.values()]
-    volgorde_posities = list(registry.niveau_tabel()) + [NIET_IN_LEERJAAR_3]
-    aanwezig = set(laatste["positie"].to_list())
-    posities = [p for p in volgorde_posities if p in aanwezig]
-    rijlabels = [a for a in advieslabels if a in set(laatste["advies"].to_list())]
-    cellen = {(r["advies"], r["positie"]): r for r in laatste.iter_rows(named=True)}
-    grootste = max((r["aantal"] or 0) for r in cellen.values()) or 1
-
-    rijen = []
-    for label in rijlabels:
-        rij = []
-        for positie in posities:
-            cel = cellen.get((label, positie))
-            if cel is None:
-                rij.append({"cel": Cel(0, False, teken), "intensiteit": 0, "oordeel": ""})
-            else:
-                rij.append({
-                    "cel": Cel(cel["aantal"], cel["onderdrukt"], teken),
-                    "intensiteit": round(100 * (cel["aantal"] or 0) / grootste),
-                    "oordeel": cel["oordeel"] or "",
-                })
-        rijen.append({"advies": label, "cellen": rij})
-
-    beoordeeld = landelijk.filter(pl.col("oordeel").is_not_null() & pl.col("aantal").is_not_null())
-    aandelen = (
-        beoordeeld.group_by("cohort", "oordeel")
-        .agg(pl.col("aantal").sum())
-        .with_columns((pl.col("aantal") / pl.col("aantal").sum().over("cohort")).alias("aandeel"))
-        .with_columns(
-            pl.col("oordeel").replace_strict({"onder": 0, "op": 1, "boven": 2}).alias("volgorde")
-        )
-        .sort("cohort", "volgorde")
-    )
+    bestanden.append(_schrijf(map_ / INDEX, index))
     return {
-        "cohort": cohort,
-        "posities": posities,
-        "rijen": rijen,
-        "aandelen": aandelen.to_dicts(),
-        "aandelen_svg": grafieken.oordeel_aandelen(aandelen),
-        "bron": registry.monitor.advies_positie.bron,
-        "advies_soort": registry.monitor.advies_positie.advies_soort,
+        "taal": taal.code,
+        "bestanden": bestanden,
+        "instellingspaginas": {
+            "map": f"{INSTELLING_MAP}/",
+            "bestanden": len(paginas),
+            "sha256": sha256_van_delen(paginas),
+        },
     }
