@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import dagster as dg
 import duckdb
 import polars as pl
 import pytest
+import yaml
 
 from pipelines.definitions import defs
 from pipelines.resources import DATABASE_BESTAND, PROJECT_MAP, DoorstroomResource
@@ -111,3 +114,18 @@ def duo_map() -> Path:
         pytest.skip(f"DUO-bestanden niet gevonden in {DUO_MAP}: deze test leest de echte "
                     "DUO-registers, die alleen in de ontwikkel- en CI-omgeving staan.")
     return DUO_MAP
+
+
+@pytest.fixture
+def definities(tmp_path) -> Path:
+    """A copy of the shipped definitions folder that a test may change."""
+    kopie = tmp_path / "definitions"
+    shutil.copytree(DEFINITIES, kopie)
+    return kopie
+
+
+def pas_yaml_aan(bestand: Path, wijziging: Callable[[dict], None]) -> None:
+    """Load a YAML file, let `wijziging` change the data in place, and write it back."""
+    inhoud = yaml.safe_load(bestand.read_text(encoding="utf-8"))
+    wijziging(inhoud)
+    bestand.write_text(yaml.safe_dump(inhoud, allow_unicode=True, sort_keys=False), encoding="utf-8")

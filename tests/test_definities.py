@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 
 import polars as pl
 import pytest
-import yaml
 
 from pipelines.errors import DefinitieFout
 from pipelines.registry import laad_registry
-from tests.conftest import DEFINITIES, draai_job, inschrijving, schrijf_extract
-
-
-@pytest.fixture
-def definities(tmp_path):
-    kopie = tmp_path / "definitions"
-    shutil.copytree(DEFINITIES, kopie)
-    return kopie
-
-
-def _pas_aan(bestand, wijziging):
-    inhoud = yaml.safe_load(bestand.read_text(encoding="utf-8"))
-    wijziging(inhoud)
-    bestand.write_text(yaml.safe_dump(inhoud, allow_unicode=True, sort_keys=False), encoding="utf-8")
+from tests.conftest import DEFINITIES, draai_job, inschrijving, pas_yaml_aan, schrijf_extract
 
 
 def test_shipped_definitions_load():
@@ -39,7 +24,7 @@ def test_shipped_definitions_load():
 
 def test_unknown_key_names_file_and_key(definities):
     bestand = definities / "raden" / "po-raad.yaml"
-    _pas_aan(bestand, lambda d: d["doorstromers"]["schoolwisseling"]["populatie"].update(
+    pas_yaml_aan(bestand, lambda d: d["doorstromers"]["schoolwisseling"]["populatie"].update(
         {"leerjar": [1, 7]}))
     with pytest.raises(DefinitieFout) as fout:
         laad_registry(definities)
@@ -50,7 +35,7 @@ def test_unknown_key_names_file_and_key(definities):
 
 def test_unknown_code_names_key(definities):
     bestand = definities / "raden" / "mbo-raad.yaml"
-    _pas_aan(bestand, lambda d: d["doorstromers"]["mbo_hbo"]["bestemming"].update(
+    pas_yaml_aan(bestand, lambda d: d["doorstromers"]["mbo_hbo"]["bestemming"].update(
         {"onderwijssoorten": ["hbo-ad", "hbo-bachelor"]}))
     with pytest.raises(DefinitieFout, match=r"'doorstromers.mbo_hbo.bestemming.onderwijssoorten': "
                                             r"onbekende code 'hbo-bachelor'"):
@@ -59,7 +44,7 @@ def test_unknown_code_names_key(definities):
 
 def test_missing_field_named(definities):
     bestand = definities / "raden" / "vo-raad.yaml"
-    _pas_aan(bestand, lambda d: d["doorstromers"]["vervolgonderwijs"].pop("omschrijving"))
+    pas_yaml_aan(bestand, lambda d: d["doorstromers"]["vervolgonderwijs"].pop("omschrijving"))
     with pytest.raises(DefinitieFout, match=r"'doorstromers.vervolgonderwijs.omschrijving': "
                                             r"verplichte sleutel ontbreekt"):
         laad_registry(definities)
@@ -102,7 +87,7 @@ def test_yaml_change_alters_result(tmp_path, definities):
             "termijn": 2,
         }
 
-    _pas_aan(definities / "raden" / "po-raad.yaml", binnen_bestuur)
+    pas_yaml_aan(definities / "raden" / "po-raad.yaml", binnen_bestuur)
     aangepast = draai_job(extract, tmp_path / "aangepast", min_cel=0, definities=definities)
     # Same brin a year later: p2 (other vestiging) and p3. Two years later on the same brin: none
     # of p1-p3 (p1 left 10AA, p2 has no 2022 row, p3 moved to 11BB in 2022).
@@ -121,7 +106,7 @@ def test_ho_sector_from_croho(tmp_path, definities, duo_map, monkeypatch):
             "techniek": {"label": "Techniek", "codes": ["techniek"]},
         }
 
-    _pas_aan(definities / "raden" / "vereniging-hogescholen.yaml", per_onderdeel)
+    pas_yaml_aan(definities / "raden" / "vereniging-hogescholen.yaml", per_onderdeel)
     monkeypatch.setenv("DOORSTROOM_1CIJFERHO_LAYOUT", str(duo_map / "1cijferho"))
     extract = schrijf_extract(
         tmp_path / "extract",

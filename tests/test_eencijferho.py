@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import shutil
 
 import duckdb
 import polars as pl
 import pytest
-import yaml
 
 from pipelines.errors import DefinitieFout, InvoerFout, PersoonsgegevensFout
 from pipelines.load.eencijferho.croho import lees_croho, voeg_croho_onderdeel_toe
@@ -36,7 +34,7 @@ from pipelines.registry import laad_registry
 from pipelines.resources import DATABASE_BESTAND
 from pipelines.transform.sectoren import sector
 from pipelines.validate.contract import lees_contract
-from tests.conftest import DEFINITIES, diploma, draai_job, inschrijving, schrijf_extract
+from tests.conftest import DEFINITIES, diploma, pas_yaml_aan, draai_job, inschrijving, schrijf_extract
 from tests.eencijferho_bestand import (
     HBO_AD,
     HBO_BA,
@@ -435,19 +433,12 @@ def test_missing_layout_folder_named(tmp_path, monkeypatch, sleutel, hoofdbestan
 # The registry's CROHO-based sectors.
 
 
-@pytest.fixture
-def definities(tmp_path):
-    kopie = tmp_path / "definitions"
-    shutil.copytree(DEFINITIES, kopie)
-    return kopie
-
-
 def _zet_indeling(bestand, indeling):
-    inhoud = yaml.safe_load(bestand.read_text(encoding="utf-8"))
-    inhoud["sectoren"]["op"] = "croho_onderdeel"
-    inhoud["sectoren"]["indeling"] = indeling
-    tekst = yaml.safe_dump(inhoud, allow_unicode=True, sort_keys=False)
-    bestand.write_text(tekst, encoding="utf-8")
+    def per_onderdeel(inhoud):
+        inhoud["sectoren"]["op"] = "croho_onderdeel"
+        inhoud["sectoren"]["indeling"] = indeling
+
+    pas_yaml_aan(bestand, per_onderdeel)
 
 
 def test_unknown_onderdeel_name_rejected(definities):

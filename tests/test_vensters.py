@@ -18,16 +18,16 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 
 import polars as pl
 import pytest
-import yaml
 
 from pipelines.errors import DefinitieFout
 from pipelines.export.vensters import FEED
 from pipelines.registry import laad_registry
-from tests.conftest import DEFINITIES, advies, diploma, draai_job, inschrijving, schrijf_extract
+from tests.conftest import (
+    advies, diploma, draai_job, inschrijving, pas_yaml_aan, schrijf_extract,
+)
 
 PO, MBO, HBO, WO = "10PO00", "40MB00", "30HB00", "50WO00"
 A, B, C, D = "20VA00", "21VB00", "22VC00", "23VD00"
@@ -386,22 +386,9 @@ def test_feed_has_no_persoon_id(run):
     assert "d01" not in tekst
 
 
-@pytest.fixture
-def definities(tmp_path):
-    kopie = tmp_path / "definitions"
-    shutil.copytree(DEFINITIES, kopie)
-    return kopie
-
-
-def _pas_aan(bestand, wijziging):
-    inhoud = yaml.safe_load(bestand.read_text(encoding="utf-8"))
-    wijziging(inhoud)
-    bestand.write_text(yaml.safe_dump(inhoud, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
 def test_definition_unknown_key_named(definities):
     bestand = definities / "vensters-vo.yaml"
-    _pas_aan(bestand, lambda d: d["bovenbouwsucces"].update({"vanaf_leerjar": 3}))
+    pas_yaml_aan(bestand, lambda d: d["bovenbouwsucces"].update({"vanaf_leerjar": 3}))
     with pytest.raises(DefinitieFout) as fout:
         laad_registry(definities)
     assert str(bestand) in str(fout.value)
@@ -410,7 +397,7 @@ def test_definition_unknown_key_named(definities):
 
 def test_definition_soort_in_two_afdelingen(definities):
     bestand = definities / "vensters-vo.yaml"
-    _pas_aan(bestand, lambda d: d["afdelingen"]["vwo"]["onderwijssoorten"].append("havo/vwo"))
+    pas_yaml_aan(bestand, lambda d: d["afdelingen"]["vwo"]["onderwijssoorten"].append("havo/vwo"))
     with pytest.raises(DefinitieFout, match=r"'afdelingen.vwo.onderwijssoorten': 'havo/vwo' staat "
                                             r"ook in afdeling 'havo'"):
         laad_registry(definities)
@@ -418,7 +405,7 @@ def test_definition_soort_in_two_afdelingen(definities):
 
 def test_definition_soort_without_bestemming(definities):
     bestand = definities / "vensters-vo.yaml"
-    _pas_aan(bestand, lambda d: d["doorstroom_vervolgonderwijs"]["bestemmingen"].pop("wo"))
+    pas_yaml_aan(bestand, lambda d: d["doorstroom_vervolgonderwijs"]["bestemmingen"].pop("wo"))
     with pytest.raises(DefinitieFout, match=r"geen bestemming voor wo-ba, wo-ma"):
         laad_registry(definities)
 

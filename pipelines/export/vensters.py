@@ -8,6 +8,7 @@ import polars as pl
 
 from pipelines.export.bestanden import schrijf_parquet, sha256
 from pipelines.export.onderdrukking import onderdruk
+from pipelines.transform.vensters import RIJ
 
 BESTAND = "vensters_vo"
 SCHEIDINGSTEKEN = ";"
@@ -15,13 +16,7 @@ DECIMALEN = 4
 
 # Output contract of the feed, in column order; LEESMIJ.md documents the same header.
 FEED = {
-    "brin": pl.String,
-    "vestiging": pl.String,
-    "indicator": pl.String,
-    "afdeling": pl.String,
-    "schooljaar": pl.Int32,
-    "teller": pl.Int64,
-    "noemer": pl.Int64,
+    **RIJ,
     "waarde": pl.Float64,
     "gemiddelde_3_jaar": pl.Float64,
     "onderdrukt": pl.Boolean,

@@ -426,7 +426,7 @@ class Simulatie:
     # hbo and wo.
 
     def _stap_ho(self, jaar: int, index: np.ndarray, hbo: bool) -> None:
-        p, rng, t, s = self.pop, self.rng, self.t, self.s
+        p, rng, s = self.pop, self.rng, self.s
         lj = p.lj[index]
         uitval = rng.random(len(index)) < np.where(lj == 1, par.HO_UITVAL[1], par.HO_UITVAL["later"])
         uit = index[uitval]
