@@ -14,7 +14,8 @@ def onderdruk(
     drempel 0 or 1 nothing is suppressed (for internal use only).
     """
     # TODO: no secondary suppression yet, so a suppressed vestiging count can still be derived
-    # from its instelling total minus the other vestigingen.
+    # from its instelling total minus the other vestigingen, or from `aandeel` within its origin
+    # group. A complementary cell is not 1-4, so it needs its own mark in Parquet and report.
     klein = [pl.col(kolom).is_between(1, drempel - 1) for kolom in tellingen]
     rij_onderdrukt = pl.any_horizontal(klein) if drempel > 1 else pl.lit(False)
     frame = frame.with_columns(rij_onderdrukt.alias("onderdrukt"))
