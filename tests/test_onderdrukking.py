@@ -71,6 +71,22 @@ def test_transitions_suppressed_in_parquet(run):
     assert naar == {"hbo-ba": (None, None, True), "geen_inschrijving": (None, None, True)}
 
 
+def test_shares_hidden_in_group_with_gap(run):
+    """National mbo-4 graduates: 7 to hbo-ba and 2 (suppressed) not enrolled.
+
+    The share 7/9 would give the total 9 away and so the 2, so it is empty as well; 40MB's own
+    group (5 of 5 to hbo-ba) has no gap and keeps its share.
+    """
+    frame = run.parquet("mbo-raad", "doorstroom").filter(
+        (pl.col("termijn") == 1) & (pl.col("van") == "mbo-4") & pl.col("diploma")
+    )
+    landelijk = frame.filter(pl.col("niveau") == "landelijk")
+    assert dict(landelijk.select("naar", "aantal").rows()) == {"hbo-ba": 7, "geen_inschrijving": None}
+    assert landelijk["aandeel"].to_list() == [None, None]
+    instelling = frame.filter((pl.col("niveau") == "instelling") & (pl.col("brin") == "40MB"))
+    assert instelling.select("naar", "aantal", "aandeel").rows() == [("hbo-ba", 5, 1.0)]
+
+
 def test_report_shows_mark_not_number(run):
     html = run.rapport("mbo-raad")
     assert "&lt;5" in html

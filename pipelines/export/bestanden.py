@@ -18,7 +18,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipelines.errors import UitvoerFout
-from pipelines.export.onderdrukking import onderdruk
+from pipelines.export.onderdrukking import onderdruk, verberg_aandelen
+from pipelines.transform.raden import GROEP_AANDEEL
 from pipelines.export.uitvoercontract import Uitvoercontract, lees_uitvoercontract
 from pipelines.registry import Raad, Registry
 
@@ -46,7 +47,10 @@ def publiceerbaar(
     """Suppress small counts and fix column order and types; keys are the output file stems."""
     tabellen = {
         "doorstroom": _contract_frame(
-            onderdruk(doorstroom, ["aantal"], ["aandeel"], drempel), "doorstroom"
+            verberg_aandelen(
+                onderdruk(doorstroom, ["aantal"], ["aandeel"], drempel), ["aandeel"], GROEP_AANDEEL
+            ),
+            "doorstroom",
         ),
         "doorstromers": _contract_frame(
             onderdruk(doorstromers, ["populatie", "doorstromers"], ["percentage"], drempel),
