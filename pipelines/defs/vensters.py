@@ -33,7 +33,12 @@ def vensters_vo(
 ) -> dg.MaterializeResult:
     registry = doorstroom.registry()
     with doorstroom.database() as con:
-        hoofd = database.scan(con, "hoofdinschrijvingen").collect()
+        # The indicators need no programme codes: leaving them out saves a text column per row.
+        hoofd = (
+            database.scan(con, "hoofdinschrijvingen")
+            .drop("opleidingscode", "leerweg", "prioriteit", "rang")
+            .collect()
+        )
         diplomas = database.scan(con, "diplomas").collect()
         schooladviezen = database.scan(con, "schooladviezen").collect()
         vestigingen = database.lees(con, "vestigingen")
