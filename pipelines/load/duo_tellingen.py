@@ -8,13 +8,12 @@ it stays suppressed here (`aantal` empty, `onderdrukt` true), never 0 or a guess
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import polars as pl
 
 from pipelines.errors import InvoerFout
-from pipelines.load.bestanden import REGEL, bepaal_scheidingsteken, decodeer
+from pipelines.load.bestanden import BESTAND, REGEL, lees_bestand
 
 ONDERDRUKT = "<5"
 # Columns of codes that look like counts (digits only) but are not.
@@ -24,28 +23,10 @@ _TELWAARDE = r"^(\d+|<5)$"
 
 def lees_tekst(pad: Path) -> pl.DataFrame:
     """Read a DUO CSV with every column as trimmed text and a `_regel` line number."""
-    try:
-        inhoud = pad.read_bytes()
-    except FileNotFoundError as fout:
-        raise InvoerFout(f"DUO-bestand '{pad}' niet gevonden. Controleer het pad.") from fout
-    tekst, codering = decodeer(pad, inhoud)
-    try:
-        frame = pl.read_csv(
-            io.StringIO(tekst),
-            separator=bepaal_scheidingsteken(pad, tekst),
-            infer_schema=False,
-            row_index_name=REGEL,
-            row_index_offset=2,
-        )
-    except pl.exceptions.ComputeError as fout:
-        raise InvoerFout(
-            f"DUO-bestand '{pad.name}' kan niet als CSV gelezen worden (codering {codering}): "
-            f"{fout}. Controleer of elke regel evenveel velden heeft."
-        ) from fout
-    frame = frame.rename({k: k.strip() for k in frame.columns})
-    return frame.with_columns(
-        pl.col(k).str.strip_chars().replace("", None) for k in frame.columns if k != REGEL
-    )
+    if not pad.is_file():
+        raise InvoerFout(f"DUO-bestand '{pad}' niet gevonden. Controleer het pad.")
+    frame, _ = lees_bestand(pad)
+    return frame.drop(BESTAND)
 
 
 def telkolommen(frame: pl.DataFrame) -> list[str]:
