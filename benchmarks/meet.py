@@ -1,7 +1,7 @@
 """Measure the main job and its peers as whole processes: wall time and peak RSS of the process tree.
 
-Every command runs `--herhalingen` times in a fresh process; the script prints the median and the
-spread (min to max) of each, and the ratios between them, all measured in this one run.
+Every command runs `--herhalingen` times, each in a fresh process. The script prints the median
+and the spread (min to max) of each, and the ratios between them, all measured in this one run.
 
     python benchmarks/meet.py --extract FOLDER [--extract FOLDER2 ...] [--herhalingen 3]
 
@@ -36,7 +36,7 @@ _STAP = re.compile(r'Finished execution of step "([^"]+)" in ([0-9.]+)(ms|s)')
 
 def meet_proces(commando: list[str], omgeving: dict[str, str]) -> dict:
     """Run one command; sample the summed RSS of it and all its descendants every 50 ms."""
-    # The log goes to a file: a pipe nobody reads during the run could fill up and block it.
+    # The log goes to a file: a pipe that is not read during the run could fill up and block it.
     with tempfile.TemporaryFile(mode="w+") as log:
         start = time.perf_counter()
         proces = subprocess.Popen(

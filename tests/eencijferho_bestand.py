@@ -2,7 +2,7 @@
 
 Positions come from the real Bestandsbeschrijving, read with the project's parser. The test of
 that parser pins a handful of them to the values read by hand from the file. Every person here
-is made up, but the Burgerservicenummer field holds numbers that pass the elfproef, so a test
+is made up, but the Burgerservicenummer field contains numbers that pass the elfproef, so a test
 can show that the loader never reads that field.
 """
 

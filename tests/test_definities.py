@@ -19,7 +19,8 @@ def test_shipped_definitions_load():
     }
     assert registry.onderwijssoorten["havo/vwo"].niveau == (4, 5)
     assert registry.adviezen[35].niveau == (2, 3)
-    assert registry.adviezen[0].niveau is None and registry.adviezen[5].niveau is None
+    assert registry.adviezen[0].niveau is None
+    assert registry.adviezen[5].niveau is None
 
 
 def test_unknown_key_names_file_and_key(definities):

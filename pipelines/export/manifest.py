@@ -1,4 +1,4 @@
-"""manifest.json: what went into a council's output and how, so two runs can be told apart."""
+"""manifest.json: what went into a council's output and how, so two runs can be distinguished."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Read DUO's hbo enrolment counts (JSON, one object per institution, programme, form and sex).
 
-Each object holds the counts per year as keys "2020" ... "2024", with `"<5"` for 1 to 4, and
+Each object contains the counts per year as keys "2020" ... "2024", with `"<5"` for 1 to 4, and
 the institution as INSTELLINGSCODE ACTUEEL (its brin) plus INSTELLINGSNAAM ACTUEEL.
 """
 

@@ -12,7 +12,7 @@ SLEUTEL = ["cohort", "advies", "positie", "oordeel"]
 
 
 def kies_advies(schooladviezen: pl.LazyFrame, advies_soort: str) -> pl.LazyFrame:
-    """One advice per pupil: the first registered one, or with `herzien` the revision if any.
+    """Choose one advice per pupil: the first registered one, or with `herzien` the revision.
 
     A pupil with advice rows in more than one groep-8 year belongs to the earliest cohort.
     """
@@ -49,7 +49,7 @@ def oordeel(
 def advies_positie_per_leerling(
     schooladviezen: pl.LazyFrame, hoofd: pl.LazyFrame, registry: Registry
 ) -> pl.LazyFrame:
-    """One row per pupil of a complete cohort: advice, position in leerjaar 3, judgement, branches.
+    """Judge each pupil of a complete cohort: advice, position in leerjaar 3, oordeel, branches.
 
     A cohort is complete when its last year to look for leerjaar 3 is in the extract.
     """

@@ -21,7 +21,7 @@ def populatie(
     diplomas: pl.LazyFrame,
     soorten: pl.DataFrame,
 ) -> pl.LazyFrame:
-    """One row per person and year t in the definition's population, with the origin's brin."""
+    """Select the definition's population: one row per person and year t, with the origin's brin."""
     regel = definitie.populatie
     if regel.gebeurtenis == "inschrijving":
         bron = hoofd.filter(pl.col("onderwijssoort").is_in(regel.onderwijssoorten))
@@ -71,7 +71,7 @@ def doorstromers_per_persoon(
     laatste_jaar: int,
     croho: pl.DataFrame | None = None,
 ) -> pl.LazyFrame:
-    """The population with a `doorstromer` flag and the council's sector of origin.
+    """Flag each member of the population as doorstromer or not, and add the sector of origin.
 
     Years without an observed t + termijn are left out. `croho` (brin, opleidingscode,
     croho_onderdeel) is needed when the council's sectors follow the CROHO onderdeel.

@@ -60,7 +60,7 @@ def _percentage() -> pl.Expr:
 
 
 def advies_positie(matrix: pl.DataFrame, raad: Raad) -> pl.DataFrame | None:
-    """The national matrix plus the council's own level (po or vo vestiging), or None."""
+    """Select the national matrix plus the council's own level (po or vo vestiging), or None."""
     if raad.advies_positie is None:
         return None
     eigen = matrix.filter(pl.col("niveau").is_in(["landelijk", raad.advies_positie]))

@@ -8,7 +8,7 @@ from pipelines.registry import Registry
 
 
 def onderwijssoorten(registry: Registry) -> pl.DataFrame:
-    """One row per onderwijssoort: sector, CBS priority, rank within the sector, vo level interval."""
+    """Tabulate the onderwijssoorten: sector, CBS priority, rank in the sector, vo level interval."""
     rijen = []
     for code, soort in registry.onderwijssoorten.items():
         laag, hoog = soort.niveau if soort.niveau else (None, None)
@@ -31,7 +31,7 @@ def onderwijssoorten(registry: Registry) -> pl.DataFrame:
 
 
 def adviezen(registry: Registry) -> pl.DataFrame:
-    """One row per advice code: label and level interval (empty for 0 geen and 5 vso)."""
+    """Tabulate the advice codes: label and level interval (empty for 0 geen and 5 vso)."""
     rijen = []
     for code, advies in registry.adviezen.items():
         laag, hoog = advies.niveau if advies.niveau else (None, None)

@@ -11,7 +11,7 @@ SLEUTEL = ["schooljaar", "termijn", "brin", "vestiging", "van", "naar", "diploma
 def transities_per_persoon(
     hoofd: pl.LazyFrame, diplomas: pl.LazyFrame, termijnen: list[int]
 ) -> pl.LazyFrame:
-    """One row per person, origin year and termijn: origin and destination onderwijssoort.
+    """Pair each principal enrolment in year t with the one in t + termijn, per person.
 
     Origin years whose destination year lies beyond the last school year in the extract are left
     out, because there "not enrolled" and "not yet delivered" look the same.

@@ -74,7 +74,7 @@ class Controle:
 
 
 def _controles(naam: str, kolom: Kolom, registry: Registry, als_getal: bool) -> list[Controle]:
-    """The checks for one column; `als_getal` when it already arrives as integers (Parquet)."""
+    """Build the checks for one column. `als_getal` means it arrives as integers (Parquet)."""
     controles: list[Controle] = []
 
     if kolom.type == "geheel_getal" and not als_getal:
