@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -36,20 +38,39 @@ def schrijf(con: duckdb.DuckDBPyConnection, tabel: str, frame: pl.DataFrame) -> 
     for the tens of millions of text rows of a national extract, and a lazy scan reads only the
     columns a transform uses.
     """
-    database = _database_bestand(con)
-    map_ = database.parent / TABELLEN_MAP
-    map_.mkdir(exist_ok=True)
-    pad = map_ / f"{tabel}.parquet"
-    frame.write_parquet(pad, compression="zstd", compression_level=1)
+    schrijf_delen(con, tabel, [frame])
 
-    letterlijk = str(pad.resolve()).replace("'", "''")
+
+def schrijf_delen(
+    con: duckdb.DuckDBPyConnection, tabel: str, delen: Iterable[pl.DataFrame]
+) -> int:
+    """Store `tabel` from parts computed one after another, e.g. one per school year.
+
+    Each part becomes its own Parquet file in `intern/<tabel>/`, so only one part is in memory
+    at a time. A scan of the table reads them as one. Returns the number of rows written.
+    """
+    map_ = _database_bestand(con).parent / TABELLEN_MAP / tabel
+    if map_.exists():
+        shutil.rmtree(map_)
+    map_.mkdir(parents=True)
+    rijen = 0
+    for nummer, deel in enumerate(delen):
+        deel.write_parquet(map_ / f"deel-{nummer:04d}.parquet", compression="zstd",
+                           compression_level=1)
+        rijen += deel.height
+    if not any(map_.iterdir()):
+        # An empty frame still carries the schema that later scans rely on.
+        raise ValueError(f"schrijf_delen kreeg geen enkel deel voor {tabel}")
+
     soorten = con.execute(
         "SELECT table_type FROM information_schema.tables WHERE table_name = ?", [tabel]
     ).fetchall()
     if ("BASE TABLE",) in soorten:
         con.execute(f'DROP TABLE "{tabel}"')
     # A view cannot take a query parameter, so the path is written in as an escaped literal.
+    letterlijk = str((map_ / "*.parquet").resolve()).replace("'", "''")
     con.execute(f"CREATE OR REPLACE VIEW \"{tabel}\" AS SELECT * FROM read_parquet('{letterlijk}')")
+    return rijen
 
 
 def lees(con: duckdb.DuckDBPyConnection, tabel: str) -> pl.DataFrame:
@@ -60,12 +81,12 @@ def lees(con: duckdb.DuckDBPyConnection, tabel: str) -> pl.DataFrame:
 def scan(con: duckdb.DuckDBPyConnection, tabel: str) -> pl.LazyFrame:
     """Return `tabel` as a lazy frame, so a transform reads only the columns and rows it uses.
 
-    A table written by `schrijf` is scanned from its Parquet file directly; others (the small
+    A table written by `schrijf` is scanned from its Parquet files directly; others (the small
     bookkeeping tables) come from DuckDB.
     """
-    pad = _database_bestand(con).parent / TABELLEN_MAP / f"{tabel}.parquet"
-    if pad.is_file():
-        return pl.scan_parquet(pad)
+    map_ = _database_bestand(con).parent / TABELLEN_MAP / tabel
+    if map_.is_dir():
+        return pl.scan_parquet(map_ / "*.parquet")
     return con.sql(f'SELECT * FROM "{tabel}"').pl().lazy()
 
 

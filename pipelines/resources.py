@@ -27,23 +27,28 @@ class DoorstroomResource(dg.ConfigurableResource):
     min_cel: int = 5
     # Language of the HTML report: nl (default) or en; from DOORSTROOM_TAAL.
     taal: str = "nl"
+    # Worker processes for the instelling pages; 0 chooses by core count and number of pages.
+    rapport_processen: int = 0
 
     @classmethod
     def uit_omgeving(cls) -> DoorstroomResource:
-        drempel = os.environ.get("DOORSTROOM_MIN_CEL", "5")
-        try:
-            min_cel = int(drempel)
-        except ValueError as fout:
-            raise InvoerFout(
-                f"DOORSTROOM_MIN_CEL='{drempel}' is geen geheel getal. Geef de kleinste "
-                "publiceerbare celwaarde op, bijvoorbeeld 5, of 0 om niets te onderdrukken."
-            ) from fout
+        min_cel = _geheel_getal(
+            "DOORSTROOM_MIN_CEL", "5",
+            "Geef de kleinste publiceerbare celwaarde op, bijvoorbeeld 5, of 0 om niets te "
+            "onderdrukken.",
+        )
+        processen = _geheel_getal(
+            "DOORSTROOM_RAPPORT_PROCESSEN", "0",
+            "Geef het aantal processen voor de instellingspagina's op, bijvoorbeeld 2, of 0 om "
+            "dat aan het aantal cores en pagina's over te laten.",
+        )
         return cls(
             extract=os.environ.get("DOORSTROOM_EXTRACT", "data-samples/extract"),
             uitvoer=os.environ.get("DOORSTROOM_UITVOER", "output"),
             definities=os.environ.get("DOORSTROOM_DEFINITIES", "definitions"),
             min_cel=min_cel,
             taal=os.environ.get("DOORSTROOM_TAAL", "nl"),
+            rapport_processen=processen,
         )
 
     def _pad(self, waarde: str) -> Path:
@@ -69,3 +74,11 @@ class DoorstroomResource(dg.ConfigurableResource):
         """Open the run's DuckDB file in the output folder."""
         self.uitvoer_map.mkdir(parents=True, exist_ok=True)
         return duckdb.connect(str(self.uitvoer_map / DATABASE_BESTAND))
+
+
+def _geheel_getal(variabele: str, standaard: str, uitleg: str) -> int:
+    waarde = os.environ.get(variabele, standaard)
+    try:
+        return int(waarde)
+    except ValueError as fout:
+        raise InvoerFout(f"{variabele}='{waarde}' is geen geheel getal. {uitleg}") from fout

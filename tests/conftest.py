@@ -81,12 +81,13 @@ class Run:
         return (self.uitvoer / raad / "rapport.html").read_text(encoding="utf-8")
 
 
-def draai_job(extract: Path, uitvoer: Path, *, min_cel: int = 5,
+def draai_job(extract: Path, uitvoer: Path, *, min_cel: int = 5, rapport_processen: int = 0,
               definities: Path = DEFINITIES, raise_on_error: bool = True) -> Run:
     """Materialise every asset of the code location, as the doorstroommonitor job does."""
     definitions = defs()
     resource = DoorstroomResource(
-        extract=str(extract), uitvoer=str(uitvoer), definities=str(definities), min_cel=min_cel
+        extract=str(extract), uitvoer=str(uitvoer), definities=str(definities), min_cel=min_cel,
+        rapport_processen=rapport_processen,
     )
     resultaat = dg.materialize(
         [*definitions.assets, *definitions.asset_checks],

@@ -204,3 +204,18 @@ def test_sample_pages_show_parquet_figures(browser, voorbeeld):
             if rij["percentage"] is not None:
                 assert f"{rij['percentage']:.1f}%".replace(".", ",") in overzicht, (raad, rij)
     assert pagina_telling > 30
+
+
+def test_pages_from_worker_processes_match_one_process(voorbeeld, tmp_path):
+    """The instelling pages written by two worker processes equal those written by one."""
+    parallel = draai_job(VOORBEELD, tmp_path / "parallel", rapport_processen=2)
+    run_id = re.compile(r"run [0-9a-f-]{36}")
+    vergeleken = 0
+    for raad in laad_registry(DEFINITIES).raden:
+        enkel = _paginas(voorbeeld.uitvoer / raad)
+        gedeeld = _paginas(parallel.uitvoer / raad)
+        assert [p.name for p in gedeeld] == [p.name for p in enkel], raad
+        for a, b in zip(enkel, gedeeld):
+            assert run_id.sub("run", a.read_text()) == run_id.sub("run", b.read_text()), b
+            vergeleken += 1
+    assert vergeleken > 30

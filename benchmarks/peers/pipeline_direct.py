@@ -16,7 +16,7 @@ from pipelines.registry import laad_registry
 from pipelines.resources import PROJECT_MAP
 from pipelines.transform.advies_positie import advies_positie_per_leerling, tel_advies_positie
 from pipelines.transform.hoofdinschrijving import hoofdinschrijvingen
-from pipelines.transform.transities import tel_transities, transities_per_persoon
+from pipelines.transform.transities import tel_transities
 
 
 def bereken(extract: Path, uitvoer: Path, alleen_transities: bool) -> None:
@@ -25,11 +25,8 @@ def bereken(extract: Path, uitvoer: Path, alleen_transities: bool) -> None:
     inschrijvingen = pl.scan_parquet(extract / "inschrijvingen*.parquet")
     hoofd = hoofdinschrijvingen(inschrijvingen, registry).collect()
 
-    per_persoon = transities_per_persoon(
-        hoofd.lazy(), pl.scan_parquet(extract / "diplomas*.parquet"), [1]
-    )
     landelijk = (
-        tel_transities(per_persoon)
+        tel_transities(hoofd.lazy(), pl.scan_parquet(extract / "diplomas*.parquet"), [1])
         .group_by("schooljaar", "van", "naar", "diploma")
         .agg(pl.col("aantal").sum())
     )

@@ -11,8 +11,8 @@ from pipelines.resources import DoorstroomResource
 from pipelines.transform import advies_positie as ap
 from pipelines.transform import doorstromers as ds
 from pipelines.transform import referentie
-from pipelines.transform.hoofdinschrijving import hoofdinschrijvingen as bepaal_hoofdinschrijvingen
-from pipelines.transform.transities import tel_transities, transities_per_persoon
+from pipelines.transform.hoofdinschrijving import hoofdinschrijvingen_per_jaar
+from pipelines.transform.transities import tel_transities
 
 
 @dg.asset(
@@ -27,10 +27,12 @@ from pipelines.transform.transities import tel_transities, transities_per_persoo
 def hoofdinschrijvingen(doorstroom: DoorstroomResource) -> dg.MaterializeResult:
     registry = doorstroom.registry()
     with doorstroom.database() as con:
-        inschrijvingen = database.scan(con, "inschrijvingen")
-        hoofd = bepaal_hoofdinschrijvingen(inschrijvingen, registry).collect()
-        database.schrijf(con, "hoofdinschrijvingen", hoofd)
-    return dg.MaterializeResult(metadata={"rijen": hoofd.height})
+        rijen = database.schrijf_delen(
+            con,
+            "hoofdinschrijvingen",
+            hoofdinschrijvingen_per_jaar(database.scan(con, "inschrijvingen"), registry),
+        )
+    return dg.MaterializeResult(metadata={"rijen": rijen})
 
 
 @dg.asset(
@@ -45,12 +47,9 @@ def hoofdinschrijvingen(doorstroom: DoorstroomResource) -> dg.MaterializeResult:
 def transities(doorstroom: DoorstroomResource) -> dg.MaterializeResult:
     termijnen = doorstroom.registry().monitor.doorstroom.termijnen
     with doorstroom.database() as con:
-        per_persoon = transities_per_persoon(
-            database.scan(con, "hoofdinschrijvingen"),
-            database.scan(con, "diplomas"),
-            termijnen,
+        tellingen = tel_transities(
+            database.scan(con, "hoofdinschrijvingen"), database.scan(con, "diplomas"), termijnen
         )
-        tellingen = tel_transities(per_persoon)
         database.schrijf(con, "transities", tellingen)
     return dg.MaterializeResult(
         metadata={"rijen": tellingen.height, "personen": int(tellingen["aantal"].sum())}

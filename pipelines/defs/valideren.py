@@ -6,7 +6,7 @@ import polars as pl
 from pipelines import database
 from pipelines.resources import DoorstroomResource
 from pipelines.validate.contract import TABELLEN, bouw_schema
-from pipelines.validate.quarantaine import QUARANTAINE_SCHEMA, valideer
+from pipelines.validate.quarantaine import QUARANTAINE_SCHEMA, Validatie
 
 
 def _valideer_asset(tabel: str) -> dg.AssetsDefinition:
@@ -24,11 +24,10 @@ def _valideer_asset(tabel: str) -> dg.AssetsDefinition:
         context: dg.AssetExecutionContext, doorstroom: DoorstroomResource
     ) -> dg.MaterializeResult:
         with doorstroom.database() as con:
-            ruw = database.lees(con, f"ruw_{tabel}")
-            schema = bouw_schema(tabel, doorstroom.registry(), ruw.schema)
-            uitkomst = valideer(ruw, schema)
-            del ruw
-            database.schrijf(con, tabel, uitkomst.geldig)
+            ruw = database.scan(con, f"ruw_{tabel}")
+            schema = bouw_schema(tabel, doorstroom.registry(), ruw.collect_schema())
+            uitkomst = Validatie(ruw, schema)
+            database.schrijf_delen(con, tabel, uitkomst.geldige_delen())
 
             quarantaine = uitkomst.quarantaine
             database.vervang_rijen(con, "quarantaine", tabel, quarantaine, QUARANTAINE_SCHEMA)

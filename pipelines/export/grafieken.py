@@ -259,13 +259,18 @@ def warmtekaart_spec(taalcode: str, waarden: list[dict], beschrijving: str) -> d
     A fixed domain keeps the colours valid when every cell of a page is suppressed.
     """
     grootste = max((r["aantal"] for r in waarden if r["aantal"] is not None), default=1)
-    uitkomst = spec(copy.deepcopy(warmtekaart(taalcode)), waarden, beschrijving)
-    for laag in uitkomst["spec"]["layer"]:
+    sjabloon = warmtekaart(taalcode)
+    # Copy only the path to each colour scale: a deep copy of the cached template per page cost
+    # more than the rest of the heat map together.
+    lagen = []
+    for laag in sjabloon["spec"]["layer"]:
         kleur = laag["encoding"].get("color")
         if kleur is not None:
-            kleur["scale"]["domain"] = [0, max(grootste, 1)]
-            kleur["scale"].pop("domainMin", None)
-    return uitkomst
+            schaal = {k: v for k, v in kleur["scale"].items() if k != "domainMin"}
+            schaal["domain"] = [0, max(grootste, 1)]
+            laag = {**laag, "encoding": {**laag["encoding"], "color": {**kleur, "scale": schaal}}}
+        lagen.append(laag)
+    return spec(sjabloon, waarden, beschrijving, spec={**sjabloon["spec"], "layer": lagen})
 
 
 @cache

@@ -11,7 +11,11 @@ Layout of the council folder:
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import shutil
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -31,6 +35,8 @@ BESTANDEN_MAP = "rapport-bestanden"
 INSTELLING_MAP = "instelling"
 OVERZICHT = "rapport.html"
 INDEX = "instellingen.html"
+# Below this many instelling pages, starting worker processes costs more than it saves.
+PAGINAS_PER_PROCES = 250
 
 
 def _omgeving(taal: Taal) -> jinja2.Environment:
@@ -115,8 +121,13 @@ def schrijf_rapport(
     manifest: dict,
     drempel: int,
     taal: Taal,
+    processen: int | None = None,
 ) -> dict:
-    """Write every page of the report; return the manifest section that lists them."""
+    """Write every page of the report; return the manifest section that lists them.
+
+    `processen` is the number of worker processes for the instelling pages. By default there is
+    one per available core, once there are enough pages to pay for starting them.
+    """
     ctx = Rapportcontext(registry=registry, raad=raad, taal=taal,
                          cellen=Celmaker(taal, drempel), manifest=manifest)
     omgeving = _omgeving(taal)
@@ -138,14 +149,9 @@ def schrijf_rapport(
     if instelling_map.exists():
         shutil.rmtree(instelling_map)
     instelling_map.mkdir()
-    sjabloon = omgeving.get_template("instelling.html.j2")
-    indexrijen, paginas = [], []
-    for pagina in instellingen.paginas():
-        html = sjabloon.render(**algemeen, basis="../", pagina=pagina,
-                               advies_aan=raad.advies_positie is not None)
-        entry = _schrijf(map_ / pagina["bestand"], html)
-        paginas.append({**entry, "bestand": pagina["bestand"]})
-        indexrijen.append(instellingen.indexrij(pagina))
+    opdracht = _Paginaopdracht(map_=map_, tabellen=tabellen, vestigingen=vestigingen, ctx=ctx,
+                               laatste=laatste, algemeen=algemeen)
+    paginas, indexrijen = _schrijf_paginas(opdracht, instellingen, processen)
 
     index = omgeving.get_template("instellingen.html.j2").render(
         **algemeen, basis="", rijen=indexrijen,
@@ -161,3 +167,61 @@ def schrijf_rapport(
             "sha256": sha256_van_delen(paginas),
         },
     }
+
+
+@dataclass(frozen=True)
+class _Paginaopdracht:
+    """Inputs for a worker process that builds and writes instelling pages on its own."""
+
+    map_: Path
+    tabellen: dict[str, pl.DataFrame]
+    vestigingen: pl.DataFrame
+    ctx: Rapportcontext
+    laatste: dict[str, int]
+    algemeen: dict
+
+
+def _schrijf_paginas(
+    opdracht: _Paginaopdracht, instellingen: Instellingen, processen: int | None
+) -> tuple[list[dict], list[dict]]:
+    """Write every instelling page; return the manifest entries and index rows in brin order.
+
+    The pages are independent and rendering them is pure Python, so with thousands of
+    instellingen they are shared over worker processes (one per core by default). Workers are
+    started with spawn: Polars' thread pool is not safe to fork.
+    """
+    brins = instellingen.brins
+    if processen is None:
+        processen = min(len(os.sched_getaffinity(0)), len(brins) // PAGINAS_PER_PROCES)
+    if processen <= 1:
+        return _schrijf_deel(opdracht, brins, instellingen)
+    delen = [brins[i::processen] for i in range(processen)]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=processen, mp_context=context) as pool:
+        uitkomsten = list(pool.map(_schrijf_deel, [opdracht] * processen, delen))
+    per_brin = {}
+    for deel, (paginas, indexrijen) in zip(delen, uitkomsten):
+        per_brin.update(zip(deel, zip(paginas, indexrijen)))
+    paginas = [per_brin[brin][0] for brin in brins]
+    indexrijen = [per_brin[brin][1] for brin in brins]
+    return paginas, indexrijen
+
+
+def _schrijf_deel(
+    opdracht: _Paginaopdracht, brins: list[str], instellingen: Instellingen | None = None
+) -> tuple[list[dict], list[dict]]:
+    """Write the pages of `brins`; a worker process builds its own view of the instellingen."""
+    if instellingen is None:
+        instellingen = Instellingen(opdracht.tabellen, opdracht.vestigingen, opdracht.ctx,
+                                    opdracht.laatste)
+    sjabloon = _omgeving(opdracht.ctx.taal).get_template("instelling.html.j2")
+    advies_aan = opdracht.ctx.raad.advies_positie is not None
+    paginas, indexrijen = [], []
+    for brin in brins:
+        pagina = instellingen.pagina(brin)
+        html = sjabloon.render(**opdracht.algemeen, basis="../", pagina=pagina,
+                               advies_aan=advies_aan)
+        entry = _schrijf(opdracht.map_ / pagina["bestand"], html)
+        paginas.append({**entry, "bestand": pagina["bestand"]})
+        indexrijen.append(instellingen.indexrij(pagina))
+    return paginas, indexrijen

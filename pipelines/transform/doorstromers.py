@@ -46,19 +46,35 @@ def populatie(
 def bestemming_telt(definitie: Doorstromerdefinitie) -> pl.Expr:
     """True for a destination enrolment that makes the person a doorstromer."""
     regel = definitie.bestemming
+    hoger = (pl.col("naar_sector") == "vo") & (pl.col("naar_niveau_laag") > pl.col("niveau_hoog"))
+    telt = _soort_telt(definitie, hoger.fill_null(False))
+    if regel.andere_instelling is True:
+        telt = telt & (pl.col("naar_brin") != pl.col("brin"))
+    elif regel.andere_instelling is False:
+        telt = telt & (pl.col("naar_brin") == pl.col("brin"))
+    return telt.fill_null(False)
+
+
+def bestemming_kan_tellen(definitie: Doorstromerdefinitie) -> pl.Expr:
+    """True for a destination that may count, judged on the destination's own columns alone.
+
+    A superset of `bestemming_telt`, applied before the join: most definitions count a few
+    onderwijssoorten, so this keeps a small part of the tens of millions of enrolments.
+    """
+    return _soort_telt(definitie, pl.col("naar_sector") == "vo").fill_null(False)
+
+
+def _soort_telt(definitie: Doorstromerdefinitie, hoger_vo_niveau: pl.Expr) -> pl.Expr:
+    """Match the onderwijssoorten, sectors and (if the definition counts it) a higher vo level."""
+    regel = definitie.bestemming
     telt = pl.lit(False)
     if regel.onderwijssoorten:
         telt = telt | pl.col("naar").is_in(regel.onderwijssoorten)
     if regel.onderwijssectoren:
         telt = telt | pl.col("naar_sector").is_in(regel.onderwijssectoren)
     if regel.hoger_vo_niveau:
-        hoger = (pl.col("naar_sector") == "vo") & (pl.col("naar_niveau_laag") > pl.col("niveau_hoog"))
-        telt = telt | hoger.fill_null(False)
-    if regel.andere_instelling is True:
-        telt = telt & (pl.col("naar_brin") != pl.col("brin"))
-    elif regel.andere_instelling is False:
-        telt = telt & (pl.col("naar_brin") == pl.col("brin"))
-    return telt.fill_null(False)
+        telt = telt | hoger_vo_niveau
+    return telt
 
 
 def doorstromers_per_persoon(
@@ -88,7 +104,7 @@ def doorstromers_per_persoon(
         pl.col("onderwijssector").alias("naar_sector"),
         pl.col("niveau_laag").alias("naar_niveau_laag"),
         pl.col("brin").alias("naar_brin"),
-    )
+    ).filter(bestemming_kan_tellen(definitie))
     treffers = (
         basis.join(bestemmingen, on=["persoon_id", "schooljaar"], how="inner")
         .filter(bestemming_telt(definitie))

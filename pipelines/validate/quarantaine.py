@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
 
 import polars as pl
 from pandera.errors import SchemaErrors
@@ -24,75 +24,99 @@ QUARANTAINE_SCHEMA = {
 _VASTE_REDENEN = {"not_nullable": "verplichte waarde ontbreekt"}
 
 
-@dataclass
+# Rows validated at a time: a national extract's 38 million rows in about ten parts.
+DEELGROOTTE = 4_000_000
+
+
 class Validatie:
-    """Outcome for one table: typed rows that passed, and one quarantine row per failure."""
+    """Validate a raw table part by part: typed rows that pass, one quarantine row per failure.
 
-    geldig: pl.DataFrame
-    quarantaine: pl.DataFrame
-    rijen_gelezen: int
-    rijen_in_quarantaine: int
-
-    @property
-    def rijen_gebruikt(self) -> int:
-        return self.geldig.height
-
-
-def valideer(ruw: pl.DataFrame, schema: Schema) -> Validatie:
-    """Validate every row (pandera, lazy) and cast the rows that pass to their contract types."""
-    tabel = schema.contract.tabel
-    frame = ruw.with_row_index(RIJ)
-    fouten = _waardefouten(frame, schema)
-
-    afgekeurd = fouten.get_column(RIJ).unique() if fouten.height else pl.Series(RIJ, [], pl.UInt32)
-    kandidaten = frame.filter(~pl.col(RIJ).is_in(afgekeurd.implode()))
-
-    geldig, dubbel = _splits_dubbele(kandidaten, schema.contract.uniek)
-    uniek = schema.contract.uniek
-    dubbelfouten = dubbel.select(
-        RIJ,
-        pl.lit(",".join(uniek)).alias("kolom"),
-        pl.lit(None, dtype=pl.String).alias("waarde"),
-        pl.lit(f"dubbele rij: dezelfde {', '.join(uniek)} als een eerdere rij").alias("reden"),
-    )
-
-    alle_fouten = pl.concat([fouten, dubbelfouten])
-    quarantaine = (
-        alle_fouten.join(frame.select(RIJ, BESTAND, REGEL), on=RIJ, how="left")
-        .select(
-            pl.lit(tabel).alias("tabel"),
-            pl.col(BESTAND).alias("bestand"),
-            pl.col(REGEL).alias("regel"),
-            "kolom",
-            "waarde",
-            "reden",
-        )
-        .sort("bestand", "regel", "kolom")
-        .cast(QUARANTAINE_SCHEMA)
-    )
-
-    return Validatie(
-        geldig=_naar_contracttypes(geldig, schema),
-        quarantaine=quarantaine,
-        rijen_gelezen=ruw.height,
-        rijen_in_quarantaine=afgekeurd.len() + dubbel.height,
-    )
-
-
-def _splits_dubbele(frame: pl.DataFrame, uniek: list[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Split rows into the first of each key and the later repeats, in file order.
-
-    Repeats are rare, so the order-dependent check only runs on rows whose key occurs twice.
+    `geldige_delen` yields the typed rows that pass, one part at a time, so a national table is
+    never in memory whole. Once it has run to the end, `quarantaine` and the counts are set.
     """
-    verdacht = frame.filter(mogelijk_herhaald(frame, uniek))
-    if verdacht.height == 0:
-        return frame, frame.clear()
-    herhaling = verdacht.filter(~pl.struct(uniek).is_first_distinct()).get_column(RIJ)
+
+    def __init__(self, ruw: pl.LazyFrame, schema: Schema, deelgrootte: int = DEELGROOTTE):
+        self.ruw = ruw
+        self.schema = schema
+        self.deelgrootte = deelgrootte
+        self.rijen_gelezen = 0
+        self.rijen_gebruikt = 0
+        self.rijen_in_quarantaine = 0
+        self.quarantaine = pl.DataFrame(schema=QUARANTAINE_SCHEMA)
+
+    def geldige_delen(self) -> Iterator[pl.DataFrame]:
+        uniek = self.schema.contract.uniek
+        self.rijen_gelezen = self.ruw.select(pl.len()).collect().item()
+        # Repeated keys are found over the whole table first, on one hash per row. The parts
+        # then only compare the few rows that share a hash with another.
+        verdacht = mogelijk_herhaald(self.ruw, uniek).arg_true().cast(pl.UInt32)
+        gezien = None
+        quarantaine = []
+        for begin in range(0, max(self.rijen_gelezen, 1), self.deelgrootte):
+            deel = self.ruw.slice(begin, self.deelgrootte).collect().with_row_index(
+                RIJ, offset=begin
+            )
+            fouten = _waardefouten(deel, self.schema, begin)
+            afgekeurd = (
+                fouten.get_column(RIJ).unique() if fouten.height else pl.Series(RIJ, [], pl.UInt32)
+            )
+            kandidaten = deel.filter(~pl.col(RIJ).is_in(afgekeurd.implode()))
+            if gezien is None:
+                gezien = kandidaten.select(uniek).clear()
+            geldig, dubbel, gezien = _splits_dubbele(kandidaten, uniek, verdacht, gezien)
+
+            self.rijen_gebruikt += geldig.height
+            self.rijen_in_quarantaine += afgekeurd.len() + dubbel.height
+            quarantaine.append(self._quarantaine(deel, fouten, dubbel))
+            yield _naar_contracttypes(geldig, self.schema)
+        self.quarantaine = pl.concat(quarantaine).sort("bestand", "regel", "kolom")
+
+    def _quarantaine(
+        self, deel: pl.DataFrame, fouten: pl.DataFrame, dubbel: pl.DataFrame
+    ) -> pl.DataFrame:
+        uniek = self.schema.contract.uniek
+        dubbelfouten = dubbel.select(
+            RIJ,
+            pl.lit(",".join(uniek)).alias("kolom"),
+            pl.lit(None, dtype=pl.String).alias("waarde"),
+            pl.lit(f"dubbele rij: dezelfde {', '.join(uniek)} als een eerdere rij").alias("reden"),
+        )
+        return (
+            pl.concat([fouten, dubbelfouten])
+            .join(deel.select(RIJ, BESTAND, REGEL), on=RIJ, how="left")
+            .select(
+                pl.lit(self.schema.contract.tabel).alias("tabel"),
+                pl.col(BESTAND).alias("bestand"),
+                pl.col(REGEL).alias("regel"),
+                "kolom",
+                "waarde",
+                "reden",
+            )
+            .cast(QUARANTAINE_SCHEMA)
+        )
+
+
+def _splits_dubbele(
+    kandidaten: pl.DataFrame, uniek: list[str], verdacht: pl.Series, gezien: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Split a part's rows into first occurrences and repeats of a key, in file order.
+
+    `verdacht` holds the row numbers whose key hash occurs more than once in the whole table;
+    `gezien` the keys of such rows in earlier parts. Returns the kept rows, the repeats and
+    `gezien` with this part's keys added.
+    """
+    verdachte = kandidaten.filter(pl.col(RIJ).is_in(verdacht.implode()))
+    if verdachte.height == 0:
+        return kandidaten, kandidaten.clear(), gezien
+    eerder = verdachte.join(gezien, on=uniek, how="semi", nulls_equal=True)
+    binnen = verdachte.filter(~pl.struct(uniek).is_first_distinct())
+    herhaling = pl.concat([eerder.get_column(RIJ), binnen.get_column(RIJ)]).unique()
     is_herhaling = pl.col(RIJ).is_in(herhaling.implode())
-    return frame.filter(~is_herhaling), frame.filter(is_herhaling)
+    gezien = pl.concat([gezien, verdachte.select(uniek)]).unique()
+    return kandidaten.filter(~is_herhaling), kandidaten.filter(is_herhaling), gezien
 
 
-def _waardefouten(frame: pl.DataFrame, schema: Schema) -> pl.DataFrame:
+def _waardefouten(frame: pl.DataFrame, schema: Schema, begin: int) -> pl.DataFrame:
     leeg = pl.DataFrame(
         schema={RIJ: pl.UInt32, "kolom": pl.String, "waarde": pl.String, "reden": pl.String}
     )
@@ -112,7 +136,8 @@ def _waardefouten(frame: pl.DataFrame, schema: Schema) -> pl.DataFrame:
         for kolom, check in gevallen.select("column", "check").iter_rows()
     ]
     return gevallen.select(
-        pl.col("index").cast(pl.UInt32).alias(RIJ),
+        # pandera counts rows within the part; `begin` is the part's first row in the table.
+        (pl.col("index") + begin).cast(pl.UInt32).alias(RIJ),
         pl.col("column").alias("kolom"),
         pl.col("failure_case").cast(pl.String).alias("waarde"),
         pl.Series("reden", redenen, dtype=pl.String),
