@@ -13,14 +13,16 @@ from pathlib import Path
 import polars as pl
 
 from pipelines.registry import laad_registry
-from pipelines.resources import PROJECT_MAP
 from pipelines.transform.advies_positie import advies_positie_per_leerling, tel_advies_positie
 from pipelines.transform.hoofdinschrijving import hoofdinschrijvingen
 from pipelines.transform.transities import tel_transities
 
+# Not pipelines.resources.PROJECT_MAP: that module imports Dagster, which this peer does without.
+DEFINITIES = Path(__file__).resolve().parents[2] / "definitions"
+
 
 def bereken(extract: Path, uitvoer: Path, alleen_transities: bool) -> None:
-    registry = laad_registry(PROJECT_MAP / "definitions")
+    registry = laad_registry(DEFINITIES)
     uitvoer.mkdir(parents=True, exist_ok=True)
     inschrijvingen = pl.scan_parquet(extract / "inschrijvingen*.parquet")
     hoofd = hoofdinschrijvingen(inschrijvingen, registry).collect()

@@ -13,45 +13,50 @@ def tel_transities(
 ) -> pl.DataFrame:
     """Count persons per vestiging of origin, year and term; councils roll these up further.
 
-    Each pair of years (t, t + termijn) is joined on its own, so the join's hash table holds one
-    year of enrolments instead of ten. On the national extract that took 1.1 GB instead of
-    5.7 GB, and 5.9 s instead of 9.1 s. Origin years whose destination year lies beyond the
-    last school year in the extract are left out, because there "not enrolled" and "not yet
-    delivered" look the same.
+    Each origin year is paired with its destination years on its own, so the join's hash table
+    holds one year of enrolments instead of ten. On the national extract that took 1.1 GB
+    instead of 5.7 GB, and 5.9 s instead of 9.1 s. Origin years whose destination year lies
+    beyond the last school year in the extract are left out, because there "not enrolled" and
+    "not yet delivered" look the same.
     """
     jaren = hoofd.select(pl.col("schooljaar").unique().sort()).collect().to_series().to_list()
-    delen = [
-        _tel(paren(hoofd, diplomas, jaar, termijn))
-        for termijn in termijnen
-        for jaar in jaren
-        if jaar + termijn <= jaren[-1]
-    ]
+    delen = []
+    for jaar in jaren:
+        termijnen_binnen = [t for t in termijnen if jaar + t <= jaren[-1]]
+        if not termijnen_binnen:
+            continue
+        # Read and joined to the diplomas once for all terms.
+        oorsprong = _oorsprong(hoofd, diplomas, jaar).collect()
+        delen += [_tel(paren(oorsprong.lazy(), hoofd, jaar, t)) for t in termijnen_binnen]
     if not delen:
-        return _tel(paren(hoofd, diplomas, 0, 1)).clear()
+        return _tel(paren(_oorsprong(hoofd, diplomas, 0), hoofd, 0, 1)).clear()
     return pl.concat(delen)
 
 
-def paren(hoofd: pl.LazyFrame, diplomas: pl.LazyFrame, jaar: int, termijn: int) -> pl.LazyFrame:
-    """Pair each principal enrolment in `jaar` with the person's one in `jaar + termijn`."""
+def _oorsprong(hoofd: pl.LazyFrame, diplomas: pl.LazyFrame, jaar: int) -> pl.LazyFrame:
+    """Return the principal enrolments in `jaar`, each with whether the person graduated then."""
     met_diploma = (
         diplomas.filter(pl.col("schooljaar") == jaar)
         .select("persoon_id")
         .unique()
         .with_columns(pl.lit(True).alias("diploma"))
     )
-    bestemming = hoofd.filter(pl.col("schooljaar") == jaar + termijn).select(
-        "persoon_id", pl.col("onderwijssoort").alias("naar")
-    )
     return (
         hoofd.filter(pl.col("schooljaar") == jaar)
         .select("persoon_id", "schooljaar", "vestiging", pl.col("onderwijssoort").alias("van"))
         .join(met_diploma, on="persoon_id", how="left")
-        .join(bestemming, on="persoon_id", how="left")
-        .with_columns(
-            pl.col("diploma").fill_null(False),
-            pl.lit(termijn, dtype=pl.Int32).alias("termijn"),
-            pl.col("naar").fill_null(GEEN_INSCHRIJVING),
-        )
+        .with_columns(pl.col("diploma").fill_null(False))
+    )
+
+
+def paren(oorsprong: pl.LazyFrame, hoofd: pl.LazyFrame, jaar: int, termijn: int) -> pl.LazyFrame:
+    """Pair each origin enrolment in `jaar` with the person's one in `jaar + termijn`."""
+    bestemming = hoofd.filter(pl.col("schooljaar") == jaar + termijn).select(
+        "persoon_id", pl.col("onderwijssoort").alias("naar")
+    )
+    return oorsprong.join(bestemming, on="persoon_id", how="left").with_columns(
+        pl.lit(termijn, dtype=pl.Int32).alias("termijn"),
+        pl.col("naar").fill_null(GEEN_INSCHRIJVING),
     )
 
 

@@ -56,11 +56,13 @@ def eerste_keer_in_leerjaar(vo: pl.LazyFrame, leerjaar: int) -> pl.LazyFrame:
 
     A pupil who was in a higher leerjaar before is not in `leerjaar` for the first time.
     """
+    hoger = vo.filter(pl.col("leerjaar") >= leerjaar)
+    # One principal enrolment per pupil and year, so the first year picks one row. Grouping is
+    # cheaper than sorting ten million rows by person.
+    eerste_jaar = hoger.group_by("persoon_id").agg(pl.col("schooljaar").min())
     return (
-        vo.filter(pl.col("leerjaar") >= leerjaar)
-        .sort("persoon_id", "schooljaar")
-        .unique(subset=["persoon_id"], keep="first", maintain_order=True)
-        .filter(pl.col("leerjaar") == leerjaar)
+        hoger.filter(pl.col("leerjaar") == leerjaar)
+        .join(eerste_jaar, on=["persoon_id", "schooljaar"], how="semi")
         .select(
             "persoon_id",
             "schooljaar",
