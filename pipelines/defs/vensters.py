@@ -33,20 +33,11 @@ def vensters_vo(
 ) -> dg.MaterializeResult:
     registry = doorstroom.registry()
     with doorstroom.database() as con:
-        # Every indicator follows vo pupils, so only their enrolments are read (in any sector,
-        # for the destinations), and no programme codes: about half the rows of a national
-        # extract and two text columns fewer. A vo graduate whose principal enrolment was
-        # elsewhere counts too, so the pupils come from both tables.
-        vo_soorten = [c for c, soort in registry.onderwijssoorten.items() if soort.sector == "vo"]
-        alle = database.scan(con, "hoofdinschrijvingen").drop(
-            "opleidingscode", "leerweg", "prioriteit", "rang"
-        )
+        # Left lazy: each indicator reads only the rows and columns it uses from the Parquet
+        # files. Collecting all 38 million national rows once took more memory than the rest
+        # of the job.
+        hoofd = database.scan(con, "hoofdinschrijvingen")
         diplomas = database.scan(con, "diplomas").collect()
-        vo_leerlingen = pl.concat([
-            alle.filter(pl.col("onderwijssector") == "vo").select("persoon_id"),
-            diplomas.lazy().filter(pl.col("onderwijssoort").is_in(vo_soorten)).select("persoon_id"),
-        ]).unique()
-        hoofd = alle.join(vo_leerlingen, on="persoon_id", how="semi").collect()
         schooladviezen = database.scan(con, "schooladviezen").collect()
         vestigingen = database.lees(con, "vestigingen")
 
@@ -75,13 +66,13 @@ def vensters_vo(
 def _indicatorrijen(
     context: dg.AssetExecutionContext,
     registry: Registry,
-    hoofd: pl.DataFrame,
+    hoofd: pl.LazyFrame,
     diplomas: pl.DataFrame,
     schooladviezen: pl.DataFrame,
 ) -> pl.DataFrame:
     """Compute every indicator's rows with the three-year average, before suppression."""
     advies = vensters_advies.advies_per_leerling(
-        schooladviezen.lazy(), hoofd.lazy(), registry
+        schooladviezen.lazy(), hoofd, registry
     ).collect()
     buiten_extract = advies.filter(
         pl.col("uitkomst") == vensters_advies.ADVIES_BUITEN_EXTRACT
@@ -96,13 +87,13 @@ def _indicatorrijen(
     delen = {
         "schooladvies en plaatsing": vensters_advies.tel_advies(advies.lazy()),
         "onderbouwsnelheid": vensters_voortgang.tel_onderbouwsnelheid(
-            vensters_voortgang.onderbouw_per_leerling(hoofd.lazy(), registry)
+            vensters_voortgang.onderbouw_per_leerling(hoofd, registry)
         ),
         "bovenbouwsucces": vensters_voortgang.tel_bovenbouwsucces(
-            vensters_voortgang.bovenbouw_per_leerling(hoofd.lazy(), diplomas.lazy(), registry)
+            vensters_voortgang.bovenbouw_per_leerling(hoofd, diplomas.lazy(), registry)
         ),
         "doorstroom naar vervolgonderwijs": vensters_vervolg.tel_vervolg(
-            vensters_vervolg.vervolg_per_leerling(hoofd.lazy(), diplomas.lazy(), registry),
+            vensters_vervolg.vervolg_per_leerling(hoofd, diplomas.lazy(), registry),
             registry,
         ),
     }

@@ -24,7 +24,7 @@ REDENEN = {
 
 
 def dekking(
-    hoofd: pl.DataFrame,
+    hoofd: pl.LazyFrame,
     diplomas: pl.DataFrame,
     vestigingen: pl.DataFrame,
     feed: pl.DataFrame,
@@ -37,11 +37,11 @@ def dekking(
     of REDENEN).
     """
     vensters = registry.vensters_vo
-    laatste_jaar = hoofd["schooljaar"].max()
+    laatste_jaar = hoofd.select(pl.col("schooljaar").max()).collect().item()
     indicator_soorten = set(vensters.onderbouwsnelheid.onderwijssoorten) | {
         code for afdeling in vensters.afdelingen.values() for code in afdeling.onderwijssoorten
     }
-    vo = vo_inschrijvingen(hoofd.lazy(), registry).collect()
+    vo = vo_inschrijvingen(hoofd, registry).collect()
     met_leerlingen = vo.group_by("brin", "vestiging").agg(
         (pl.col("schooljaar") < laatste_jaar).any().alias("voor_laatste_jaar"),
         pl.col("onderwijssoort").is_in(list(indicator_soorten)).any().alias("in_indicator"),
