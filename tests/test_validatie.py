@@ -1,12 +1,19 @@
-"""Validation in parts gives the same rows and quarantine as validating the table at once."""
+"""Work done in parts gives the outcome of one pass: validation, principal enrolments.
+
+The parts keep a national extract out of memory as a whole; these tests pin down that the
+parts change nothing in what comes out.
+"""
 
 from __future__ import annotations
 
 import polars as pl
 import pytest
 
+from pipelines.errors import InvoerFout
 from pipelines.load.extract import lees_tabel
 from pipelines.registry import laad_registry
+from pipelines.resources import PROJECT_MAP, DoorstroomResource
+from pipelines.transform.hoofdinschrijving import hoofdinschrijvingen, hoofdinschrijvingen_per_jaar
 from pipelines.validate.contract import bouw_schema, lees_contract
 from pipelines.validate.quarantaine import Validatie
 from tests.conftest import DEFINITIES, inschrijving, schrijf_extract
@@ -57,3 +64,27 @@ def test_parts_give_the_same_outcome(ruw, deelgrootte):
     assert delen_geldig.equals(heel_geldig)
     assert delen.quarantaine.equals(heel.quarantaine)
     assert (delen.rijen_gelezen, delen.rijen_gebruikt, delen.rijen_in_quarantaine) == (12, 4, 8)
+
+
+def test_principal_enrolments_per_year_equal_one_pass():
+    """The principal enrolments chosen per school year are those of one pass over the sample."""
+    registry = laad_registry(DEFINITIES)
+    ruw = lees_tabel(
+        PROJECT_MAP / "data-samples" / "extract", lees_contract("inschrijvingen"), registry
+    ).frame
+    validatie = Validatie(ruw.lazy(), bouw_schema("inschrijvingen", registry, ruw.schema))
+    inschrijvingen = pl.concat(list(validatie.geldige_delen())).lazy()
+
+    delen = list(hoofdinschrijvingen_per_jaar(inschrijvingen, registry))
+    geheel = hoofdinschrijvingen(inschrijvingen, registry).collect()
+    assert len(delen) == inschrijvingen.select(pl.col("schooljaar").n_unique()).collect().item()
+    assert pl.concat(delen).sort(pl.all()).equals(geheel.sort(pl.all()))
+    # The sample has persons with two enrolments in one year, so a choice is made.
+    meervoudig = inschrijvingen.group_by("persoon_id", "schooljaar").len().filter(pl.col("len") > 1)
+    assert meervoudig.collect().height > 0
+
+
+def test_invalid_report_process_count_rejected(monkeypatch):
+    monkeypatch.setenv("DOORSTROOM_RAPPORT_PROCESSEN", "twee")
+    with pytest.raises(InvoerFout, match="DOORSTROOM_RAPPORT_PROCESSEN='twee'"):
+        DoorstroomResource.uit_omgeving()
