@@ -31,9 +31,9 @@ def _database_bestand(con: duckdb.DuckDBPyConnection) -> Path:
 
 
 def schrijf(con: duckdb.DuckDBPyConnection, tabel: str, frame: pl.DataFrame) -> None:
-    """Store `tabel` as a Parquet file beside the database and as a view on it in DuckDB.
+    """Store `tabel` as one Parquet part beside the database and as a view on it in DuckDB.
 
-    The file is replaced as a whole, so a rerun of an asset leaves no rows of the previous run.
+    The table is replaced as a whole, so a rerun of an asset leaves no rows of the previous run.
     Parquet instead of a DuckDB table because writing and scanning it is several times faster
     for the tens of millions of text rows of a national extract, and a lazy scan reads only the
     columns a transform uses.

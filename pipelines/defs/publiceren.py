@@ -72,7 +72,7 @@ def _raad_asset(map_naam: str) -> dg.AssetsDefinition:
         rapport = schrijf_rapport(
             map_uit, registry=registry, raad=raad, tabellen=tabellen, vestigingen=vestigingen,
             rijtelling=rijtelling, manifest=manifest, drempel=doorstroom.min_cel, taal=taal,
-            processen=doorstroom.rapport_processen or None,
+            processen=doorstroom.rapport_processen,
         )
         overzicht = next(b for b in rapport["bestanden"] if b["bestand"] == OVERZICHT)
         manifest["uitvoer"].append(overzicht)

@@ -121,12 +121,12 @@ def schrijf_rapport(
     manifest: dict,
     drempel: int,
     taal: Taal,
-    processen: int | None = None,
+    processen: int = 0,
 ) -> dict:
     """Write every page of the report; return the manifest section that lists them.
 
-    `processen` is the number of worker processes for the instelling pages. By default there is
-    one per available core, once there are enough pages to pay for starting them.
+    `processen` is the number of worker processes for the instelling pages. With 0 there is one
+    per available core, once there are enough pages to pay for starting them.
     """
     ctx = Rapportcontext(registry=registry, raad=raad, taal=taal,
                          cellen=Celmaker(taal, drempel), manifest=manifest)
@@ -182,7 +182,7 @@ class _Paginaopdracht:
 
 
 def _schrijf_paginas(
-    opdracht: _Paginaopdracht, instellingen: Instellingen, processen: int | None
+    opdracht: _Paginaopdracht, instellingen: Instellingen, processen: int
 ) -> tuple[list[dict], list[dict]]:
     """Write every instelling page; return the manifest entries and index rows in brin order.
 
@@ -191,7 +191,7 @@ def _schrijf_paginas(
     started with spawn: Polars' thread pool is not safe to fork.
     """
     brins = instellingen.brins
-    if processen is None:
+    if processen == 0:
         processen = min(len(os.sched_getaffinity(0)), len(brins) // PAGINAS_PER_PROCES)
     if processen <= 1:
         return _schrijf_deel(opdracht, brins, instellingen)
