@@ -16,14 +16,16 @@ import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
 import polars as pl
+from markupsafe import Markup
 
 from pipelines.export import grafieken
 from pipelines.export.bestanden import sha256, sha256_van_delen
-from pipelines.export.cellen import Celmaker
+from pipelines.export.cellen import Cel, Celmaker
 from pipelines.export.rapport_instelling import Instellingen
 from pipelines.export.rapport_landelijk import laatste_jaren, overzicht
 from pipelines.export.rapport_onderdelen import Rapportcontext
@@ -37,6 +39,8 @@ OVERZICHT = "rapport.html"
 INDEX = "instellingen.html"
 # Below this many instelling pages, starting worker processes costs more than it saves.
 PAGINAS_PER_PROCES = 250
+# The number each mark's footnote has in the list at the foot of every page (basis.html.j2).
+NOTEN = {"onderdrukt": "1", "afgeleid": "2", "ondergrens": "3", "bereik": "4", "geen": "5"}
 
 
 def _omgeving(taal: Taal) -> jinja2.Environment:
@@ -52,7 +56,33 @@ def _omgeving(taal: Taal) -> jinja2.Environment:
         procent=taal.procent,
     )
     omgeving.filters["json"] = grafieken.als_json
+    omgeving.globals.update(_celopmaak(taal))
     return omgeving
+
+
+def _celopmaak(taal: Taal) -> dict:
+    """Table cells as HTML, for the templates.
+
+    Functions rather than Jinja macros: the instelling pages of a council hold millions of
+    cells, and a macro call cost ten times as much. Most cells repeat (`<5`, `–`, small
+    numbers), so each is formatted once.
+    """
+    titels = {soort: taal.t(f"noot.titel.{soort}") for soort in NOTEN}
+
+    @lru_cache(maxsize=1 << 16)
+    def kale_cel(c: Cel) -> Markup:
+        return Markup('<td class="{}">{}</td>').format(c.soort, c.tekst)
+
+    @lru_cache(maxsize=1 << 16)
+    def cel(c: Cel) -> Markup:
+        """A cell with, for any mark, a link to the footnote that explains it."""
+        if c.soort == "getal":
+            return kale_cel(c)
+        return Markup('<td class="{}">{}<a class="noot" href="#{}" title="{}">{}</a></td>').format(
+            c.soort, c.tekst, c.noot, titels[c.soort], NOTEN[c.soort]
+        )
+
+    return {"cel": cel, "kale_cel": kale_cel}
 
 
 def _algemeen(ctx: Rapportcontext, tabellen: dict[str, pl.DataFrame], drempel: int) -> dict:

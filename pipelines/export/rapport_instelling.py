@@ -1,7 +1,7 @@
 """One page per instelling (brin): its figures and each vestiging's, next to the national ones.
 
-The tables are split by brin once, so a council with thousands of instellingen costs one pass
-over its rows, not one per page.
+The tables are split by brin once, into plain rows, so a council with thousands of instellingen
+costs one pass over its rows, and a page only looks through its own few dozen rows.
 """
 
 from __future__ import annotations
@@ -27,10 +27,21 @@ def bestandsnaam(brin: str) -> str:
     return f"instelling/{brin}.html"
 
 
-def _per_brin(frame: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    if frame.height == 0:
-        return {}
-    return {sleutel[0]: deel for sleutel, deel in frame.partition_by("brin", as_dict=True).items()}
+Rijen = list[dict]
+
+
+def _per_brin(frame: pl.DataFrame) -> dict[str, Rijen]:
+    groepen: dict[str, Rijen] = {}
+    for rij in frame.iter_rows(named=True):
+        groepen.setdefault(rij["brin"], []).append(rij)
+    return groepen
+
+
+def _eigen(rijen: Rijen, vestiging: str | None) -> Rijen:
+    """The rows of one unit: the instelling's own (vestiging None) or one vestiging's."""
+    if vestiging is None:
+        return [r for r in rijen if r["niveau"] == "instelling"]
+    return [r for r in rijen if r["vestiging"] == vestiging]
 
 
 class Instellingen:
@@ -63,7 +74,7 @@ class Instellingen:
             land = advies.filter(pl.col("niveau") == "landelijk")
             if land.height:
                 self.cohort = land["cohort"].max()
-                self.advies_landelijk = land.filter(pl.col("cohort") == self.cohort)
+                self.advies_landelijk = land.filter(pl.col("cohort") == self.cohort).to_dicts()
                 # The contract's vestiging code starts with its brin (contracts/*.yaml, begint_met).
                 self.advies = _per_brin(
                     advies.filter((pl.col("niveau") == ctx.raad.advies_positie)
@@ -85,8 +96,7 @@ class Instellingen:
     def _vestigingen(self, brin: str) -> list[str]:
         codes = set()
         for bron in (self.doorstromers, self.doorstroom, self.advies):
-            if brin in bron:
-                codes |= set(bron[brin]["vestiging"].drop_nulls().to_list())
+            codes |= {r["vestiging"] for r in bron.get(brin, ()) if r["vestiging"] is not None}
         return sorted(codes)
 
     def _naam(self, brin: str, vestigingen: list[str]) -> tuple[str, list[str]]:
@@ -126,11 +136,6 @@ class Instellingen:
             "advies": self._advies(brin, vestigingen),
         }
 
-    def _eigen(self, frame: pl.DataFrame, vestiging: str | None) -> pl.DataFrame:
-        if vestiging is None:
-            return frame.filter(pl.col("niveau") == "instelling")
-        return frame.filter(pl.col("vestiging") == vestiging)
-
     def _percentages(self, brin: str, eenheden: list[tuple[str, str | None]]) -> dict | None:
         """Latest year per definition: each unit's figures and the national ones."""
         frame = self.doorstromers.get(brin)
@@ -140,17 +145,16 @@ class Instellingen:
         groepen, grafiekrijen = [], []
         for definitie, jaar in sorted(self.laatste.items()):
             land = self.landelijk.get((definitie, jaar))
-            jaarframe = frame.filter(
-                (pl.col("definitie") == definitie) & (pl.col("schooljaar") == jaar)
-            )
+            jaarrijen = [r for r in frame
+                         if r["definitie"] == definitie and r["schooljaar"] == jaar]
             rijen = []
             for volgorde, (label, vestiging) in enumerate(eenheden):
-                eigen = self._eigen(jaarframe, vestiging)
-                if eigen.height == 0:
+                eigen = _eigen(jaarrijen, vestiging)
+                if not eigen:
                     rijen.append({"eenheid": label, "populatie": Cel("–", "geen"),
                                   "doorstromers": Cel("–", "geen"), "percentage": Cel("–", "geen")})
                     continue
-                rij = eigen.row(0, named=True)
+                rij = eigen[0]
                 cel = doorstromers_cellen(rij, cellen)
                 rijen.append({"eenheid": label, **cel})
                 grafiekrijen.append({
@@ -181,9 +185,9 @@ class Instellingen:
         rijen, grafiekrijen = [], []
         for definitie in sorted(self.laatste):
             land = {j: self.landelijk.get((definitie, j)) for j in self.schooljaren}
+            van_definitie = [r for r in frame if r["definitie"] == definitie]
             for volgorde, (label, vestiging) in enumerate(eenheden):
-                eigen = self._eigen(frame.filter(pl.col("definitie") == definitie), vestiging)
-                per_jaar = {r["schooljaar"]: r for r in eigen.iter_rows(named=True)}
+                per_jaar = {r["schooljaar"]: r for r in _eigen(van_definitie, vestiging)}
                 jaarcellen = []
                 for jaar in self.schooljaren:
                     rij = per_jaar.get(jaar)
@@ -226,7 +230,7 @@ class Instellingen:
         if frame is None:
             return None
         jaar = schooljaar(self.overgangsjaar)
-        sectie = overgangen(frame.filter(pl.col("niveau") == "instelling"), self.ctx,
+        sectie = overgangen(_eigen(frame, None), self.ctx,
                             self.ctx.taal.t("overgangen.beschrijving", schooljaar=jaar))
         return {**sectie, "schooljaar": jaar} if sectie else None
 
@@ -244,7 +248,7 @@ class Instellingen:
         if frame is None:
             return None
         taal = self.ctx.taal
-        codes = sorted(frame["vestiging"].unique().to_list())
+        codes = sorted({r["vestiging"] for r in frame})
         namen = {v["code"]: v["naam"] for v in vestigingen}
         eenheden = [(f"{code} {namen.get(code, '')}".strip(), code) for code in codes]
         cohort = schooljaar(self.cohort)
@@ -255,7 +259,7 @@ class Instellingen:
                                        taal.t("advies.warmtekaart_beschrijving", cohort=cohort)),
             "oordelen": oordelen(
                 [(taal.t("eenheid.landelijk"), self.advies_landelijk)]
-                + [(label, frame.filter(pl.col("vestiging") == code)) for label, code in eenheden],
+                + [(label, _eigen(frame, code)) for label, code in eenheden],
                 self.ctx, taal.t("advies.oordeel_eenheden_beschrijving", cohort=cohort),
             ),
         }
@@ -266,11 +270,11 @@ class Instellingen:
         cellen = []
         for definitie, jaar in sorted(self.laatste.items()):
             rij = None
-            if frame is not None:
-                eigen = frame.filter((pl.col("niveau") == "instelling")
-                                     & (pl.col("definitie") == definitie)
-                                     & (pl.col("schooljaar") == jaar))
-                rij = eigen.row(0, named=True) if eigen.height else None
+            for kandidaat in frame or ():
+                if (kandidaat["niveau"] == "instelling" and kandidaat["definitie"] == definitie
+                        and kandidaat["schooljaar"] == jaar):
+                    rij = kandidaat
+                    break
             if rij is None:
                 cellen += [Cel("–", "geen"), Cel("–", "geen")]
             else:

@@ -59,7 +59,7 @@ def _overgangen(doorstroom: pl.DataFrame, ctx: Rapportcontext) -> dict | None:
         return None
     jaar = landelijk["schooljaar"].max()
     sectie = overgangen(
-        landelijk.filter(pl.col("schooljaar") == jaar), ctx,
+        landelijk.filter(pl.col("schooljaar") == jaar).to_dicts(), ctx,
         ctx.taal.t("overgangen.beschrijving", schooljaar=schooljaar(jaar)),
     )
     return {**sectie, "schooljaar": schooljaar(jaar)} if sectie else None
@@ -74,12 +74,13 @@ def _advies(advies: pl.DataFrame | None, ctx: Rapportcontext) -> dict | None:
     cohort = landelijk["cohort"].max()
     taal = ctx.taal
     kaart = warmtekaart(
-        landelijk.filter(pl.col("cohort") == cohort), [(taal.t("eenheid.landelijk"), None)], ctx,
+        landelijk.filter(pl.col("cohort") == cohort).to_dicts(), [(taal.t("eenheid.landelijk"), None)], ctx,
         taal.t("advies.warmtekaart_beschrijving", cohort=schooljaar(cohort)),
     )
     cohorten = sorted(landelijk["cohort"].unique().to_list())
     aandelen = oordelen(
-        [(schooljaar(c), landelijk.filter(pl.col("cohort") == c)) for c in cohorten], ctx,
+        [(schooljaar(c), landelijk.filter(pl.col("cohort") == c).to_dicts()) for c in cohorten],
+        ctx,
         taal.t("advies.oordeel_cohort_beschrijving"),
     )
     instelling = ctx.registry.monitor.advies_positie

@@ -1,15 +1,14 @@
 """Report sections shared by the overview and the instelling pages: transitions and advice.
 
-Each builder takes rows of the suppressed output tables and returns table cells plus a chart
-spec. Sums over suppressed rows go through Celmaker.som, so no suppressed count is printed or
+Each builder takes rows of the suppressed output tables, as dicts, and returns table cells plus a
+chart spec. Plain rows rather than frames: an instelling page has a few dozen rows, and a Polars
+filter per unit cost more than the page's other work together. Sums over suppressed rows go through Celmaker.som, so no suppressed count is printed or
 worked out from a total.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-import polars as pl
 
 from pipelines.export import grafieken, sankey
 from pipelines.export.cellen import Celmaker, Som
@@ -48,14 +47,14 @@ class Rapportcontext:
         return self.taal.code_label(sector, "sector")
 
 
-def overgangen(rijen: pl.DataFrame, ctx: Rapportcontext, beschrijving: str) -> dict | None:
+def overgangen(rijen: list[dict], ctx: Rapportcontext, beschrijving: str) -> dict | None:
     """Transitions of one unit and year: van, naar, met and zonder diploma, total, and a Sankey."""
-    if rijen.height == 0:
+    if not rijen:
         return None
     cellen = ctx.cellen
     rang = {code: i for i, code in enumerate(ctx.volgorde)}
     delen: dict[tuple[str, str], dict[bool, tuple[int | None, bool]]] = {}
-    for rij in rijen.iter_rows(named=True):
+    for rij in rijen:
         delen.setdefault((rij["van"], rij["naar"]), {})[rij["diploma"]] = (
             rij["aantal"], rij["onderdrukt"]
         )
@@ -73,7 +72,7 @@ def overgangen(rijen: pl.DataFrame, ctx: Rapportcontext, beschrijving: str) -> d
         })
     stromen = [
         sankey.Stroom(r["van"], r["naar"], r["diploma"], r["aantal"], r["onderdrukt"])
-        for r in rijen.iter_rows(named=True)
+        for r in rijen
         if r["aantal"] != 0
     ]
     layout = sankey.layout(stromen, ctx.volgorde, cellen)
@@ -84,24 +83,22 @@ def overgangen(rijen: pl.DataFrame, ctx: Rapportcontext, beschrijving: str) -> d
 
 
 def bestemmingen(
-    rijen: pl.DataFrame, eenheden: list[tuple[str, str | None]], ctx: Rapportcontext,
+    rijen: list[dict], eenheden: list[tuple[str, str | None]], ctx: Rapportcontext,
     beschrijving: str,
 ) -> dict | None:
     """Per unit (label, vestiging or None for the instelling): transitions per destination sector.
 
     `rijen` are one year's doorstroom rows at niveau instelling and vestiging of one brin.
     """
-    if rijen.height == 0:
+    if not rijen:
         return None
     sectoren = ctx.sectoren
     aanwezig = set()
     tabel, grafiekrijen = [], []
     for eenheid_volgorde, (label, vestiging) in enumerate(eenheden):
-        eigen = rijen.filter(
-            pl.col("vestiging").is_null() if vestiging is None else pl.col("vestiging") == vestiging
-        )
         per_sector: dict[str, list[tuple[int | None, bool]]] = {}
-        for rij in eigen.iter_rows(named=True):
+        # A vestiging of None picks the instelling's own rows, whose vestiging is empty.
+        for rij in (r for r in rijen if r["vestiging"] == vestiging):
             per_sector.setdefault(ctx.sector(rij["naar"]), []).append(
                 (rij["aantal"], rij["onderdrukt"])
             )
@@ -134,27 +131,26 @@ def bestemmingen(
 
 
 def warmtekaart(
-    rijen: pl.DataFrame, eenheden: list[tuple[str, str | None]], ctx: Rapportcontext,
+    rijen: list[dict], eenheden: list[tuple[str, str | None]], ctx: Rapportcontext,
     beschrijving: str,
 ) -> dict | None:
     """Advice x position heat map per unit (label, vestiging or None for landelijk), one cohort."""
-    if rijen.height == 0:
+    if not rijen:
         return None
     adviezen = [a.label for a in ctx.registry.adviezen.values()]
     posities = [*ctx.registry.monitor.advies_positie.positie_onderwijssoorten, NIET_IN_LEERJAAR_3]
     rang_advies = {label: i for i, label in enumerate(adviezen)}
     rang_positie = {code: i for i, code in enumerate(posities)}
-    grootste = max((r for r in rijen["aantal"].to_list() if r is not None), default=1) or 1
+    grootste = max((r["aantal"] for r in rijen if r["aantal"] is not None), default=1) or 1
+
+    def rang(rij: dict) -> tuple[int, int]:
+        return rang_advies.get(rij["advies"], 99), rang_positie.get(rij["positie"], 99)
 
     grafiekrijen, tabel = [], []
     for volgorde, (label, vestiging) in enumerate(eenheden):
-        eigen = rijen.filter(
-            pl.col("vestiging").is_null() if vestiging is None else pl.col("vestiging") == vestiging
-        ).with_columns(
-            pl.col("advies").replace_strict(rang_advies, default=99).alias("_a"),
-            pl.col("positie").replace_strict(rang_positie, default=99).alias("_p"),
-        ).sort("_a", "_p")
-        for rij in eigen.iter_rows(named=True):
+        eigen = sorted((r for r in rijen if r["vestiging"] == vestiging), key=rang)
+        for rij in eigen:
+            py, px = rang(rij)
             cel = ctx.cellen.aantal(rij["aantal"], rij["onderdrukt"])
             teken = grafieken.OORDEEL_TEKENS.get(rij["oordeel"] or "", "")
             aantal = rij["aantal"]
@@ -163,7 +159,7 @@ def warmtekaart(
                 "volgorde": volgorde,
                 "advies": ctx.taal.code_label(rij["advies"]),
                 "positie": ctx.taal.code_label(rij["positie"]),
-                "py": rij["_a"], "px": rij["_p"],
+                "py": py, "px": px,
                 "aantal": aantal,
                 "tekst": cel.tekst,
                 "label": f"{cel.tekst} {teken}".strip(),
@@ -208,7 +204,7 @@ def aandeel_bereik(
 
 
 def oordelen(
-    groepen: list[tuple[str, pl.DataFrame]], ctx: Rapportcontext, beschrijving: str
+    groepen: list[tuple[str, list[dict]]], ctx: Rapportcontext, beschrijving: str
 ) -> dict | None:
     """Onder, op and boven advice per group (unit or cohort): counts and shares.
 
@@ -219,11 +215,12 @@ def oordelen(
     grootste = max(cellen.drempel - 1, 1)
     tabel, grafiekrijen = [], []
     for groep_volgorde, (label, rijen) in enumerate(groepen):
-        beoordeeld = rijen.filter(pl.col("oordeel").is_not_null())
-        if beoordeeld.height == 0:
+        delen = {o: [] for o in OORDELEN}
+        for r in rijen:
+            if r["oordeel"] is not None:
+                delen[r["oordeel"]].append((r["aantal"], r["onderdrukt"]))
+        if not any(delen.values()):
             continue
-        delen = {o: [(r["aantal"], r["onderdrukt"]) for r in beoordeeld.iter_rows(named=True)
-                     if r["oordeel"] == o] for o in OORDELEN}
         sommen = {o: Som.van(d) for o, d in delen.items()}
         if not any(s.gepubliceerd or s.onderdrukt for s in sommen.values()):
             continue
