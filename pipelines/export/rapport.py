@@ -64,7 +64,7 @@ def _celopmaak(taal: Taal) -> dict:
     """Table cells as HTML, for the templates.
 
     Functions rather than Jinja macros: the instelling pages of a council hold millions of
-    cells, and a macro call cost ten times as much. Most cells repeat (`<5`, `–`, small
+    cells, and a macro call costs ten times as much. Most cells repeat (`<5`, `–`, small
     numbers), so each is formatted once.
     """
     titels = {soort: taal.t(f"noot.titel.{soort}") for soort in NOTEN}
@@ -75,7 +75,7 @@ def _celopmaak(taal: Taal) -> dict:
 
     @lru_cache(maxsize=1 << 16)
     def cel(c: Cel) -> Markup:
-        """A cell with, for any mark, a link to the footnote that explains it."""
+        """Format a cell with, for any mark, a link to the footnote that explains it."""
         if c.soort == "getal":
             return kale_cel(c)
         return Markup('<td class="{}">{}<a class="noot" href="#{}" title="{}">{}</a></td>').format(

@@ -38,7 +38,7 @@ def _per_brin(frame: pl.DataFrame) -> dict[str, Rijen]:
 
 
 def _eigen(rijen: Rijen, vestiging: str | None) -> Rijen:
-    """The rows of one unit: the instelling's own (vestiging None) or one vestiging's."""
+    """Return the rows of one unit: the instelling's own (vestiging None) or one vestiging's."""
     if vestiging is None:
         return [r for r in rijen if r["niveau"] == "instelling"]
     return [r for r in rijen if r["vestiging"] == vestiging]

@@ -1,9 +1,9 @@
 """Report sections shared by the overview and the instelling pages: transitions and advice.
 
 Each builder takes rows of the suppressed output tables, as dicts, and returns table cells plus a
-chart spec. Plain rows rather than frames: an instelling page has a few dozen rows, and a Polars
-filter per unit cost more than the page's other work together. Sums over suppressed rows go through Celmaker.som, so no suppressed count is printed or
-worked out from a total.
+chart spec. Plain rows rather than frames: an instelling page has a few dozen rows, and one
+Polars filter per unit cost more than the rest of the page together. Sums over suppressed rows
+go through Celmaker.som, so no suppressed count is printed or worked out from a total.
 """
 
 from __future__ import annotations
