@@ -14,7 +14,7 @@ import polars as pl
 
 from pipelines.registry import laad_registry
 from pipelines.transform.advies_positie import advies_positie_per_leerling, tel_advies_positie
-from pipelines.transform.hoofdinschrijving import hoofdinschrijvingen
+from pipelines.transform.hoofdinschrijving import hoofdinschrijvingen_per_jaar
 from pipelines.transform.transities import tel_transities
 
 # Not pipelines.resources.PROJECT_MAP: that module imports Dagster, which this peer does without.
@@ -25,7 +25,8 @@ def bereken(extract: Path, uitvoer: Path, alleen_transities: bool) -> None:
     registry = laad_registry(DEFINITIES)
     uitvoer.mkdir(parents=True, exist_ok=True)
     inschrijvingen = pl.scan_parquet(extract / "inschrijvingen*.parquet")
-    hoofd = hoofdinschrijvingen(inschrijvingen, registry).collect()
+    # One school year at a time, as the job's hoofdinschrijvingen asset computes them.
+    hoofd = pl.concat(hoofdinschrijvingen_per_jaar(inschrijvingen, registry))
 
     landelijk = (
         tel_transities(hoofd.lazy(), pl.scan_parquet(extract / "diplomas*.parquet"), [1])

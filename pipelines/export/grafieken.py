@@ -36,6 +36,8 @@ LEGENDARUIMTE = 45  # px below the Sankey for its legend
 VOLGORDE = alt.EncodingSortField("volgorde", op="min")
 
 
+# Bundling takes about a second; one job writes it for six councils.
+@cache
 def bibliotheek() -> str:
     """Return the Vega, Vega-Lite and vega-embed bundle, with the versions in its first line."""
     kop = (
