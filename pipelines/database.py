@@ -30,7 +30,9 @@ def _database_bestand(con: duckdb.DuckDBPyConnection) -> Path:
     return Path(pad)
 
 
-def schrijf(con: duckdb.DuckDBPyConnection, tabel: str, frame: pl.DataFrame) -> None:
+def schrijf(
+    con: duckdb.DuckDBPyConnection, tabel: str, frame: pl.DataFrame | pl.LazyFrame
+) -> None:
     """Store `tabel` as one Parquet part beside the database and as a view on it in DuckDB.
 
     The table is replaced as a whole, so a rerun of an asset leaves no rows of the previous run.
@@ -42,12 +44,16 @@ def schrijf(con: duckdb.DuckDBPyConnection, tabel: str, frame: pl.DataFrame) -> 
 
 
 def schrijf_delen(
-    con: duckdb.DuckDBPyConnection, tabel: str, delen: Iterable[pl.DataFrame]
+    con: duckdb.DuckDBPyConnection, tabel: str, delen: Iterable[pl.DataFrame | pl.LazyFrame]
 ) -> int:
     """Store `tabel` from parts computed one after another, e.g. one per school year.
 
     Each part becomes its own Parquet file in `intern/<tabel>/`, so only one part is in memory
     at a time. A scan of the table reads them as one. Returns the number of rows written.
+
+    A lazy part streams into its file. For a table read from large files that was about three
+    times faster than collecting it first: on a machine where fresh memory is slow to hand out, the
+    9 GB a national extract takes in memory cost more than the reading and writing itself.
     """
     map_ = _database_bestand(con).parent / TABELLEN_MAP / tabel
     if map_.exists():
@@ -55,9 +61,13 @@ def schrijf_delen(
     map_.mkdir(parents=True)
     rijen = 0
     for nummer, deel in enumerate(delen):
-        deel.write_parquet(map_ / f"deel-{nummer:04d}.parquet", compression="zstd",
-                           compression_level=1)
-        rijen += deel.height
+        pad = map_ / f"deel-{nummer:04d}.parquet"
+        if isinstance(deel, pl.LazyFrame):
+            deel.sink_parquet(pad, compression="zstd", compression_level=1)
+            rijen += pl.scan_parquet(pad).select(pl.len()).collect().item()
+        else:
+            deel.write_parquet(pad, compression="zstd", compression_level=1)
+            rijen += deel.height
     if not any(map_.iterdir()):
         # An empty frame still carries the schema that later scans rely on.
         raise ValueError(f"schrijf_delen kreeg geen enkel deel voor {tabel}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import polars as pl
+import pyarrow.parquet as pq
 import pytest
 
 from pipelines.errors import InvoerFout
@@ -109,13 +110,65 @@ def test_bsn_like_id_stops_run(tmp_path):
     assert "111222333" not in melding
 
 
+def _parquet_inschrijvingen(pad, persoon_ids):
+    rijen = len(persoon_ids)
+    pl.DataFrame({
+        "persoon_id": persoon_ids, "schooljaar": [2022] * rijen, "brin": ["10AA"] * rijen,
+        "vestiging": ["10AA00"] * rijen, "onderwijssoort": ["bao"] * rijen, "leerjaar": [7] * rijen,
+        "opleidingscode": [f"{i:05d}" for i in range(rijen)],
+    }).write_parquet(pad, compression="zstd")
+
+
+def test_parquet_bsn_stops_run(tmp_path):
+    extract = schrijf_extract(tmp_path / "extract", inschrijvingen=GOED)
+    _parquet_inschrijvingen(extract / "inschrijvingen_2022.parquet", ["p8", "p9", "111222333"])
+    run = draai_job(extract, tmp_path / "uit", raise_on_error=False)
+    assert not run.resultaat.success
+    melding = fout_van(run.resultaat)
+    assert "Bestand 'inschrijvingen_2022.parquet', regel 3, kolom 'persoon_id'" in melding
+    assert "111222333" not in melding
+
+
+def _melding_bij_schade(tmp_path, kolom: int) -> str:
+    """Run the job on an extract whose Parquet file has the page header of `kolom` damaged.
+
+    The footer stays intact, so the file opens and the damage only shows once that column's
+    data is read.
+    """
+    extract = schrijf_extract(tmp_path / "extract", inschrijvingen=GOED)
+    pad = extract / "inschrijvingen_2022.parquet"
+    _parquet_inschrijvingen(pad, [f"p{i}" for i in range(5000)])
+    begin = pq.ParquetFile(pad).metadata.row_group(0).column(kolom).data_page_offset
+    inhoud = bytearray(pad.read_bytes())
+    inhoud[begin:begin + 12] = b"\x55" * 12
+    pad.write_bytes(bytes(inhoud))
+
+    run = draai_job(extract, tmp_path / "uit", raise_on_error=False)
+    assert not run.resultaat.success
+    return fout_van(run.resultaat)
+
+
+def test_damaged_parquet_persoon_id(tmp_path):
+    # persoon_id is read first, for the BSN check, so the message names the one file.
+    melding = _melding_bij_schade(tmp_path, kolom=0)
+    assert "Bestand 'inschrijvingen_2022.parquet' kan niet helemaal gelezen worden" in melding
+    assert "lever het opnieuw aan" in melding
+
+
+def test_damaged_parquet_later_column(tmp_path):
+    # opleidingscode is first read while the raw table is written.
+    melding = _melding_bij_schade(tmp_path, kolom=6)
+    assert "De bestanden van tabel 'inschrijvingen'" in melding
+    assert "inschrijvingen_2022.parquet" in melding
+
+
 def test_nine_digits_failing_elfproef_accepted(tmp_path):
     extract = schrijf_extract(
         tmp_path / "extract",
         inschrijvingen=[inschrijving("123456789", 2020, "10AA00", "bao", 4)],
     )
     ruw = lees_tabel(extract, lees_contract("inschrijvingen"))
-    assert ruw.frame.height == 1
+    assert ruw.frame.collect().height == 1
 
 
 def test_empty_file_stops_with_message(tmp_path):
@@ -150,9 +203,9 @@ def test_parquet_and_csv_files_combined(tmp_path):
         {"persoon_id": ["p9"], "schooljaar": [2022], "brin": ["10AA"], "vestiging": ["10AA00"],
          "onderwijssoort": ["bao"], "leerjaar": [7]}
     ).write_parquet(extract / "inschrijvingen_2022.parquet")
-    ruw = lees_tabel(extract, lees_contract("inschrijvingen"))
-    assert ruw.frame.height == 4
-    parquetrij = ruw.frame.filter(pl.col("_bestand") == "inschrijvingen_2022.parquet")
+    frame = lees_tabel(extract, lees_contract("inschrijvingen")).frame.collect()
+    assert frame.height == 4
+    parquetrij = frame.filter(pl.col("_bestand") == "inschrijvingen_2022.parquet")
     assert parquetrij.select("leerjaar", "_regel", "leerweg").row(0) == ("7", 1, None)
 
 

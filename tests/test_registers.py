@@ -28,7 +28,7 @@ def test_registers_read_as_vestigingen(extract_met_registers):
     assert info["alle-vestigingen-vo.csv"].leesinfo["scheidingsteken"] == ";"
     assert info["alle-vestigingen-bo.csv"].leesinfo["codering"] in ("windows-1252", "latin-1")
 
-    frame = ruw.frame
+    frame = ruw.frame.collect()
     for kolom in ("vestiging", "brin", "naam", "gemeente", "bevoegd_gezag", "denominatie",
                   "rmc_regio", "corop", "onderwijsgebied", "onderwijsstructuur"):
         assert kolom in frame.columns, kolom
@@ -42,7 +42,7 @@ def test_registers_read_as_vestigingen(extract_met_registers):
 
 
 def test_register_names_decoded(extract_met_registers):
-    frame = lees_tabel(extract_met_registers, lees_contract("vestigingen")).frame
+    frame = lees_tabel(extract_met_registers, lees_contract("vestigingen")).frame.collect()
     namen = frame["naam"].to_list()
     # Latin-1 bytes must come out as accented letters, never as replacement characters.
     assert not any("\ufffd" in naam for naam in namen)
@@ -57,7 +57,7 @@ def test_register_column_variants(tmp_path):
         "BRIN NUMMER;VESTIGINGSNUMMER ;INSTELLINGSNAAM VESTIGING;GEMEENTENAAM\r\n"
         "99ZZ;99ZZ00;Fictieve School Zuidhorn;ZUIDHORN\r\n".encode("cp1252")
     )
-    frame = lees_tabel(pad.parent, lees_contract("vestigingen")).frame
+    frame = lees_tabel(pad.parent, lees_contract("vestigingen")).frame.collect()
     assert frame.select("vestiging", "brin", "naam", "gemeente").row(0) == (
         "99ZZ00", "99ZZ", "Fictieve School Zuidhorn", "ZUIDHORN"
     )

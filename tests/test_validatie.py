@@ -34,7 +34,7 @@ def ruw(tmp_path_factory):
         tmp_path_factory.mktemp("delen") / "extract", inschrijvingen=GOED + FOUT + ZELFDE_SLEUTEL
     )
     registry = laad_registry(DEFINITIES)
-    frame = lees_tabel(extract, lees_contract("inschrijvingen"), registry).frame
+    frame = lees_tabel(extract, lees_contract("inschrijvingen"), registry).frame.collect()
     return frame, bouw_schema("inschrijvingen", registry, frame.schema)
 
 
@@ -71,7 +71,7 @@ def test_principal_enrolments_per_year_equal_one_pass():
     registry = laad_registry(DEFINITIES)
     ruw = lees_tabel(
         PROJECT_MAP / "data-samples" / "extract", lees_contract("inschrijvingen"), registry
-    ).frame
+    ).frame.collect()
     validatie = Validatie(ruw.lazy(), bouw_schema("inschrijvingen", registry, ruw.schema))
     inschrijvingen = pl.concat(list(validatie.geldige_delen())).lazy()
 

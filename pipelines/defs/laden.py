@@ -4,7 +4,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines import database
-from pipelines.load.extract import lees_tabel
+from pipelines.load.extract import lees_tabel, schrijf_ruw
 from pipelines.resources import DoorstroomResource
 from pipelines.validate.contract import TABELLEN, lees_contract
 
@@ -47,7 +47,7 @@ def _laad_asset(tabel: str) -> dg.AssetsDefinition:
             schema=INVOERBESTANDEN_SCHEMA,
         )
         with doorstroom.database() as con:
-            database.schrijf(con, f"ruw_{tabel}", ruw.frame)
+            schrijf_ruw(con, f"ruw_{tabel}", ruw)
             database.vervang_rijen(con, "invoerbestanden", tabel, bestanden, INVOERBESTANDEN_SCHEMA)
 
         for b in ruw.bestanden:
@@ -59,7 +59,7 @@ def _laad_asset(tabel: str) -> dg.AssetsDefinition:
             )
         return dg.MaterializeResult(
             metadata={
-                "rijen": ruw.frame.height,
+                "rijen": ruw.rijen,
                 "bestanden": dg.MetadataValue.md(
                     "\n".join(f"- {b.naam}: {b.rijen} rijen" for b in ruw.bestanden)
                 ),

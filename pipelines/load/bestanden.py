@@ -57,16 +57,26 @@ def bepaal_scheidingsteken(pad: Path, tekst: str) -> str:
 
 
 def lees_bestand(pad: Path) -> tuple[pl.DataFrame, dict]:
-    """Read one CSV or Parquet file with every column as text.
+    """Read one CSV or Parquet file with every column as text; see `scan_bestand`."""
+    frame, info = scan_bestand(pad)
+    return frame.collect(), info
+
+
+def scan_bestand(pad: Path) -> tuple[pl.LazyFrame, dict]:
+    """Open one CSV or Parquet file with every column as text, as a lazy frame.
 
     Adds `_bestand` (file name) and `_regel` (line number in a CSV file, header = line 1; row
     number in a Parquet file). Returns the frame and a description of how it was read.
+
+    A Parquet file is only scanned, so its rows can stream to the raw table without the whole
+    file in memory. A CSV file is decoded whole, because its encoding is judged on all bytes.
     """
     if pad.suffix.lower() == ".parquet":
-        frame = _lees_parquet(pad)
+        frame = _scan_parquet(pad)
         info = {"formaat": "parquet"}
     else:
-        frame, info = _lees_csv(pad)
+        gelezen, info = _lees_csv(pad)
+        frame = gelezen.lazy()
 
     # A header without rows is a readable, empty table (the load asset logs it); no header at
     # all is not, and _lees_csv stops on that.
@@ -75,23 +85,24 @@ def lees_bestand(pad: Path) -> tuple[pl.DataFrame, dict]:
     return frame, info
 
 
-def _lees_parquet(pad: Path) -> pl.DataFrame:
+def _scan_parquet(pad: Path) -> pl.LazyFrame:
     try:
-        frame = pl.read_parquet(pad)
+        # Reading the schema reads the file's footer, where a damaged or foreign file fails.
+        schema = pl.scan_parquet(pad).collect_schema()
     except Exception as fout:  # polars raises several error types for a damaged file
         raise InvoerFout(
             f"Bestand '{pad.name}' is geen leesbaar Parquet-bestand ({fout}). Lever het opnieuw aan."
         ) from fout
-    frame = frame.rename({kolom: _normaliseer_kolomnaam(kolom) for kolom in frame.columns})
     # Integer columns stay integers: a typed file needs no text round trip, and the contract
     # checks integers by value. Everything else is read as text, like a CSV file.
     waarden = [
-        pl.col(kolom).cast(pl.Int64) if dtype.is_integer()
-        else pl.col(kolom).cast(pl.String).str.strip_chars()
-        for kolom, dtype in frame.schema.items()
+        (pl.col(kolom).cast(pl.Int64) if dtype.is_integer()
+         else pl.col(kolom).cast(pl.String).str.strip_chars()).alias(_normaliseer_kolomnaam(kolom))
+        for kolom, dtype in schema.items()
     ]
-    return frame.select(waarden).with_row_index(REGEL, offset=1).with_columns(
-        pl.col(REGEL).cast(pl.Int64)
+    return (
+        pl.scan_parquet(pad, row_index_name=REGEL, row_index_offset=1)
+        .select(pl.col(REGEL).cast(pl.Int64), *waarden)
     )
 
 

@@ -1,4 +1,4 @@
-"""Read all files of one extract table into a single raw text frame, checked for required columns."""
+"""Open all files of one extract table as a single raw text frame, checked for required columns."""
 
 from __future__ import annotations
 
@@ -6,11 +6,13 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 import polars as pl
 
+from pipelines import database
 from pipelines.errors import InvoerFout
 from pipelines.load import kolomnamen
-from pipelines.load.bestanden import BESTAND, REGEL, lees_bestand, vind_bestanden
+from pipelines.load.bestanden import BESTAND, REGEL, scan_bestand, vind_bestanden
 from pipelines.load.bsn import weiger_bsn
 from pipelines.load.eencijferho import lees_hoofdbestanden
 from pipelines.registry import Registry
@@ -37,9 +39,15 @@ class Invoerbestand:
 
 @dataclass
 class RuweTabel:
+    """All files of a table as one lazy frame: Parquet files are read when it is written."""
+
     tabel: str
-    frame: pl.DataFrame
+    frame: pl.LazyFrame
     bestanden: list[Invoerbestand]
+
+    @property
+    def rijen(self) -> int:
+        return sum(bestand.rijen for bestand in self.bestanden)
 
 
 def lees_tabel(extract: Path, contract: Contract, registry: Registry | None = None) -> RuweTabel:
@@ -57,30 +65,49 @@ def lees_tabel(extract: Path, contract: Contract, registry: Registry | None = No
             f"{contract.tabel}_2023.csv."
         )
 
-    frames: list[pl.DataFrame] = []
+    frames: list[pl.LazyFrame] = []
     bestanden: list[Invoerbestand] = []
     for pad in paden:
-        frame, leesinfo = lees_bestand(pad)
-        gevonden = [k for k in frame.columns if k not in (BESTAND, REGEL)]
+        frame, leesinfo = scan_bestand(pad)
+        gevonden = [k for k in frame.collect_schema().names() if k not in (BESTAND, REGEL)]
         frame = kolomnamen.normaliseer(frame)
         _eis_kolommen(pad, frame, contract, gevonden)
         frame = _met_contractkolommen(frame, contract)
-        weiger_bsn(frame)
+        try:
+            weiger_bsn(frame)
+            rijen = frame.select(pl.len()).collect().item()
+        except pl.exceptions.PolarsError as fout:
+            raise InvoerFout(
+                f"Bestand '{pad.name}' kan niet helemaal gelezen worden ({fout}). Het is "
+                "beschadigd of onvolledig; lever het opnieuw aan."
+            ) from fout
         frames.append(frame)
-        bestanden.append(
-            Invoerbestand(pad.name, _sha256(pad), frame.height, leesinfo)
-        )
+        bestanden.append(Invoerbestand(pad.name, _sha256(pad), rijen, leesinfo))
     for pad, frame, leesinfo in eencijferho:
-        frames.append(_met_contractkolommen(frame, contract))
+        frames.append(_met_contractkolommen(frame.lazy(), contract))
         bestanden.append(Invoerbestand(pad.name, _sha256(pad), frame.height, leesinfo))
 
     ruw = pl.concat(frames, how="diagonal_relaxed")
     return RuweTabel(contract.tabel, ruw, bestanden)
 
 
-def _eis_kolommen(pad: Path, frame: pl.DataFrame, contract: Contract, gevonden: list[str]) -> None:
+def schrijf_ruw(con: duckdb.DuckDBPyConnection, tabel: str, ruw: RuweTabel) -> None:
+    """Write the raw table; this is where the rows of Parquet files are read."""
+    try:
+        database.schrijf(con, tabel, ruw.frame)
+    except pl.exceptions.PolarsError as fout:
+        namen = ", ".join(b.naam for b in ruw.bestanden)
+        raise InvoerFout(
+            f"De bestanden van tabel '{ruw.tabel}' ({namen}) konden niet helemaal gelezen worden: "
+            f"{fout}. Het bestand dat in de melding staat is beschadigd of onvolledig; lever "
+            "het opnieuw aan."
+        ) from fout
+
+
+def _eis_kolommen(pad: Path, frame: pl.LazyFrame, contract: Contract, gevonden: list[str]) -> None:
     """Stop when a required column is missing; `gevonden` are the names as the file spells them."""
-    ontbrekend = [k for k in contract.verplichte_kolommen if k not in frame.columns]
+    namen = frame.collect_schema().names()
+    ontbrekend = [k for k in contract.verplichte_kolommen if k not in namen]
     if ontbrekend:
         raise InvoerFout(
             f"Bestand '{pad.name}' mist de verplichte kolom(men) {', '.join(ontbrekend)} voor "
@@ -89,22 +116,23 @@ def _eis_kolommen(pad: Path, frame: pl.DataFrame, contract: Contract, gevonden: 
         )
 
 
-def _met_contractkolommen(frame: pl.DataFrame, contract: Contract) -> pl.DataFrame:
+def _met_contractkolommen(frame: pl.LazyFrame, contract: Contract) -> pl.LazyFrame:
     """Put the contract columns first (optional ones that are absent as empty), then extras."""
     ontbrekend = [
         pl.lit(None, dtype=pl.String).alias(naam)
         for naam in contract.kolommen
-        if naam not in frame.columns
+        if naam not in frame.collect_schema().names()
     ]
     frame = frame.with_columns(ontbrekend)
+    schema = frame.collect_schema()
     # An integer column only stays one where the contract wants an integer; a persoon_id or
     # opleidingscode stored as a number is text by contract.
     frame = frame.with_columns(
         pl.col(naam).cast(pl.String)
         for naam, kolom in contract.kolommen.items()
-        if kolom.type == "tekst" and frame.schema[naam] != pl.String
+        if kolom.type == "tekst" and schema[naam] != pl.String
     )
-    extra = [k for k in frame.columns if k not in contract.kolommen and k not in (BESTAND, REGEL)]
+    extra = [k for k in schema.names() if k not in contract.kolommen and k not in (BESTAND, REGEL)]
     # Extra columns only matter for the reference list; elsewhere they would only cost memory.
     behouden = extra if contract.tabel == "vestigingen" else []
     return frame.select([BESTAND, REGEL, *contract.kolommen, *behouden])

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import polars as pl
 import yaml
 
 from pipelines.load.bestanden import BESTAND, REGEL
+
+FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 
 _ALIASSEN_BESTAND = Path(__file__).resolve().parents[2] / "contracts" / "duo-kolomnamen.yaml"
 
@@ -26,11 +29,12 @@ def is_duo_register(kolommen: list[str]) -> bool:
     return bool(namen) and all(naam == naam.upper() for naam in namen)
 
 
-def normaliseer(frame: pl.DataFrame) -> pl.DataFrame:
+def normaliseer(frame: FrameT) -> FrameT:
     """Rename columns to contract names: DUO aliases first, else lower case with underscores."""
-    aliassen = duo_aliassen() if is_duo_register(frame.columns) else {}
+    kolommen = frame.collect_schema().names()
+    aliassen = duo_aliassen() if is_duo_register(kolommen) else {}
     nieuwe_namen: dict[str, str] = {}
-    for kolom in frame.columns:
+    for kolom in kolommen:
         if kolom in (BESTAND, REGEL):
             continue
         sleutel = kolom.strip().upper()
@@ -38,7 +42,7 @@ def normaliseer(frame: pl.DataFrame) -> pl.DataFrame:
     frame = frame.rename(nieuwe_namen)
 
     # DUO's count files give the branch as a 2-digit number next to the brin.
-    if {"vestiging", "brin"} <= set(frame.columns):
+    if {"vestiging", "brin"} <= set(nieuwe_namen.values()):
         kort = pl.col("vestiging").str.len_chars() == 2
         frame = frame.with_columns(
             pl.when(kort).then(pl.col("brin") + pl.col("vestiging")).otherwise(pl.col("vestiging"))
