@@ -1,17 +1,40 @@
-"""Repeated keys are found, also where the key's hash is 2**63 or more."""
+"""The person key the transforms join on: added by validation, and checked for shared keys."""
+
+from __future__ import annotations
 
 import polars as pl
 
-from pipelines.sleutels import mogelijk_herhaald
+from pipelines.sleutels import PERSOON, botsingen, persoon_sleutel
+from tests.conftest import draai_job, schrijf_extract
+from tests.test_invoer import GOED
 
 
-def test_repeated_keys_marked():
-    frame = pl.DataFrame({"a": ["x", "y", "x", "z"], "b": [1, 2, 1, None]})
-    assert mogelijk_herhaald(frame, ["a", "b"]).to_list() == [True, False, True, False]
+def test_validated_tables_carry_the_key(tmp_path):
+    extract = schrijf_extract(tmp_path / "extract", inschrijvingen=GOED)
+    run = draai_job(extract, tmp_path / "uit", min_cel=0)
+    for tabel in ("inschrijvingen", "hoofdinschrijvingen", "diplomas", "schooladviezen"):
+        frame = pl.read_parquet(run.uitvoer / "intern" / tabel / "*.parquet")
+        assert frame.schema[PERSOON] == pl.UInt64, tabel
+        assert frame.get_column(PERSOON).equals(frame.select(persoon_sleutel()).to_series()), tabel
+    controles = run.resultaat.get_asset_check_evaluations()
+    uniek = next(c for c in controles if c.check_name == "persoon_sleutel_uniek")
+    assert uniek.passed
 
 
-def test_large_hashes_compared():
-    frame = pl.DataFrame({"a": [f"p{i}" for i in range(2000)] * 2})
-    hashes = frame.select(pl.col("a").hash()).to_series()
-    assert (hashes >= 2**63).any()
-    assert mogelijk_herhaald(frame, ["a"]).all()
+def test_no_shared_keys_among_distinct_ids():
+    frame = pl.LazyFrame({"persoon_id": [f"p{i}" for i in range(1000)]})
+    assert botsingen([frame.with_columns(persoon_sleutel())]).height == 0
+
+
+def test_shared_key_found_across_tables():
+    # A real collision of the 64-bit hash cannot be produced on purpose, so the keys are set by
+    # hand: p2 in the diplomas has the key of p1 in the enrolments.
+    echt = dict(pl.DataFrame({"persoon_id": ["p1", "p3"]}).with_columns(persoon_sleutel()).rows())
+    schema = {"persoon_id": pl.String, PERSOON: pl.UInt64}
+    inschrijvingen = pl.LazyFrame(
+        {"persoon_id": ["p1", "p1", "p3"], PERSOON: [echt["p1"], echt["p1"], echt["p3"]]}, schema
+    )
+    diplomas = pl.LazyFrame({"persoon_id": ["p2", "p3"], PERSOON: [echt["p1"], echt["p3"]]}, schema)
+
+    gedeeld = botsingen([inschrijvingen, diplomas])
+    assert gedeeld.rows() == [(echt["p1"], "p1", "p2")]

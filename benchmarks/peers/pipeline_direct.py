@@ -13,6 +13,7 @@ from pathlib import Path
 import polars as pl
 
 from pipelines.registry import laad_registry
+from pipelines.sleutels import persoon_sleutel
 from pipelines.transform.advies_positie import advies_positie_per_leerling, tel_advies_positie
 from pipelines.transform.hoofdinschrijving import hoofdinschrijvingen_per_jaar
 from pipelines.transform.transities import tel_transities
@@ -24,12 +25,13 @@ DEFINITIES = Path(__file__).resolve().parents[2] / "definitions"
 def bereken(extract: Path, uitvoer: Path, alleen_transities: bool) -> None:
     registry = laad_registry(DEFINITIES)
     uitvoer.mkdir(parents=True, exist_ok=True)
-    inschrijvingen = pl.scan_parquet(extract / "inschrijvingen*.parquet")
+    # The validation step adds the person key to every table with a persoon_id; so does this.
+    inschrijvingen = _scan(extract, "inschrijvingen")
     # One school year at a time, as the job's hoofdinschrijvingen asset computes them.
     hoofd = pl.concat(hoofdinschrijvingen_per_jaar(inschrijvingen, registry))
 
     landelijk = (
-        tel_transities(hoofd.lazy(), pl.scan_parquet(extract / "diplomas*.parquet"), [1])
+        tel_transities(hoofd.lazy(), _scan(extract, "diplomas"), [1])
         .group_by("schooljaar", "van", "naar", "diploma")
         .agg(pl.col("aantal").sum())
     )
@@ -37,9 +39,13 @@ def bereken(extract: Path, uitvoer: Path, alleen_transities: bool) -> None:
 
     if not alleen_transities:
         per_leerling = advies_positie_per_leerling(
-            pl.scan_parquet(extract / "schooladviezen*.parquet"), hoofd.lazy(), registry
+            _scan(extract, "schooladviezen"), hoofd.lazy(), registry
         )
         tel_advies_positie(per_leerling).write_parquet(uitvoer / "advies_positie.parquet")
+
+
+def _scan(extract: Path, tabel: str) -> pl.LazyFrame:
+    return pl.scan_parquet(extract / f"{tabel}*.parquet").with_columns(persoon_sleutel())
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from pipelines.load.duo_inspectie import gewogen_gemiddelde, lees_toezichtkaarte
 from pipelines.load.duo_leerlingen_vo import lees_leerlingen_vo, met_onderwijssoort
 from pipelines.registry import Registry, laad_registry
 from pipelines.resources import PROJECT_MAP
+from pipelines.sleutels import persoon_sleutel
 from pipelines.transform.advies_positie import advies_positie_per_leerling
 from pipelines.transform.hoofdinschrijving import hoofdinschrijvingen
 
@@ -75,8 +76,11 @@ def advies_aandelen(schooladviezen: pl.DataFrame, inschrijvingen: pl.DataFrame,
     cohorts are the job's complete cohorts. A combined advice counts in the group of its lowest
     level; pupils not found in leerjaar 3 are left out, as in the Inspectie's percentages.
     """
-    hoofd = hoofdinschrijvingen(inschrijvingen.lazy(), registry)
-    per_leerling = advies_positie_per_leerling(schooladviezen.lazy(), hoofd, registry).collect()
+    # The transforms join on the person key that the job's validation adds.
+    hoofd = hoofdinschrijvingen(inschrijvingen.lazy().with_columns(persoon_sleutel()), registry)
+    per_leerling = advies_positie_per_leerling(
+        schooladviezen.lazy().with_columns(persoon_sleutel()), hoofd, registry
+    ).collect()
     groepen = registry.duo_onderwijstypen.inspectie_adviesgroepen
     niveau_groep = {g.niveau: naam for naam, g in groepen.items()}
     advies_laag = {a.label: a.niveau[0] for a in registry.adviezen.values() if a.niveau}

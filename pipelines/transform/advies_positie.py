@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from pipelines.registry import Registry
+from pipelines.sleutels import PERSOON
 from pipelines.transform import referentie
 
 NIET_IN_LEERJAAR_3 = "niet_in_leerjaar_3"
@@ -20,10 +21,10 @@ def kies_advies(schooladviezen: pl.LazyFrame, advies_soort: str) -> pl.LazyFrame
     volgorde = pl.when(pl.col("advies_soort") == "herzien").then(1 - voorkeur).otherwise(voorkeur)
     return (
         schooladviezen.with_columns(volgorde.alias("_voorkeur"))
-        .sort(["persoon_id", "schooljaar", "_voorkeur"], descending=[False, False, True])
-        .unique(subset=["persoon_id"], keep="first", maintain_order=True)
+        .sort([PERSOON, "schooljaar", "_voorkeur"], descending=[False, False, True])
+        .unique(subset=[PERSOON], keep="first", maintain_order=True)
         .select(
-            "persoon_id",
+            PERSOON,
             pl.col("schooljaar").alias("cohort"),
             pl.col("vestiging").alias("po_vestiging"),
             "advies",
@@ -63,22 +64,22 @@ def advies_positie_per_leerling(
 
     vo = hoofd.filter(pl.col("onderwijssoort").is_in(instelling.positie_onderwijssoorten))
     leerjaar_3 = (
-        cohort.select("persoon_id", "cohort")
-        .join(vo.filter(pl.col("leerjaar") == instelling.leerjaar), on="persoon_id", how="inner")
+        cohort.select(PERSOON, "cohort")
+        .join(vo.filter(pl.col("leerjaar") == instelling.leerjaar), on=PERSOON, how="inner")
         .filter(
             (pl.col("schooljaar") - pl.col("cohort")).is_between(
                 instelling.eerste_jaar, instelling.laatste_jaar
             )
         )
-        .sort("persoon_id", "schooljaar")
-        .unique(subset=["persoon_id"], keep="first", maintain_order=True)
-        .select("persoon_id", pl.col("onderwijssoort").alias("positie"))
+        .sort(PERSOON, "schooljaar")
+        .unique(subset=[PERSOON], keep="first", maintain_order=True)
+        .select(PERSOON, pl.col("onderwijssoort").alias("positie"))
     )
     leerjaar_1 = (
-        cohort.select("persoon_id", "cohort")
-        .join(vo.filter(pl.col("leerjaar") == 1), on="persoon_id", how="inner")
+        cohort.select(PERSOON, "cohort")
+        .join(vo.filter(pl.col("leerjaar") == 1), on=PERSOON, how="inner")
         .filter(pl.col("schooljaar") == pl.col("cohort") + 1)
-        .select("persoon_id", pl.col("vestiging").alias("vo_vestiging"))
+        .select(PERSOON, pl.col("vestiging").alias("vo_vestiging"))
     )
 
     adviezen = referentie.adviezen(registry).lazy()
@@ -88,8 +89,8 @@ def advies_positie_per_leerling(
         pl.col("niveau_hoog").alias("positie_hoog"),
     )
     return (
-        cohort.join(leerjaar_3, on="persoon_id", how="left")
-        .join(leerjaar_1, on="persoon_id", how="left")
+        cohort.join(leerjaar_3, on=PERSOON, how="left")
+        .join(leerjaar_1, on=PERSOON, how="left")
         .with_columns(pl.col("positie").fill_null(NIET_IN_LEERJAAR_3))
         .join(adviezen, on="advies", how="left")
         .join(posities, on="positie", how="left")
@@ -98,7 +99,7 @@ def advies_positie_per_leerling(
                     pl.col("positie_laag"), pl.col("positie_hoog")).alias("oordeel")
         )
         .select(
-            "persoon_id", "cohort", "po_vestiging", "vo_vestiging",
+            PERSOON, "cohort", "po_vestiging", "vo_vestiging",
             pl.col("advies_label").alias("advies"), "positie", "oordeel",
         )
     )

@@ -6,10 +6,11 @@ import polars as pl
 
 from pipelines.load.eencijferho.croho import voeg_croho_onderdeel_toe
 from pipelines.registry import Doorstromerdefinitie, Raad
+from pipelines.sleutels import PERSOON
 from pipelines.transform.sectoren import sector
 
 ORIGIN = [
-    "persoon_id", "schooljaar", "brin", "vestiging", "onderwijssoort", "opleidingscode",
+    PERSOON, "schooljaar", "brin", "vestiging", "onderwijssoort", "opleidingscode",
     "niveau_hoog",
 ]
 
@@ -33,9 +34,9 @@ def populatie(
         bron = (
             diplomas.filter(pl.col("onderwijssoort").is_in(regel.onderwijssoorten))
             .join(soorten.lazy(), on="onderwijssoort", how="left")
-            .sort(["persoon_id", "schooljaar", "prioriteit", "rang", "vestiging"],
+            .sort([PERSOON, "schooljaar", "prioriteit", "rang", "vestiging"],
                   descending=[False, False, True, True, False])
-            .unique(subset=["persoon_id", "schooljaar"], keep="first", maintain_order=True)
+            .unique(subset=[PERSOON, "schooljaar"], keep="first", maintain_order=True)
             .select(ORIGIN)
         )
     if raad.instellingen is not None:
@@ -98,7 +99,7 @@ def doorstromers_per_persoon(
     )
     kandidaten = hoofd if definitie.bestemming.inschrijving == "hoofd" else inschrijvingen
     bestemmingen = kandidaten.join(soorten.lazy(), on="onderwijssoort", how="left").select(
-        "persoon_id",
+        PERSOON,
         (pl.col("schooljaar") - termijn).alias("schooljaar"),
         pl.col("onderwijssoort").alias("naar"),
         pl.col("onderwijssector").alias("naar_sector"),
@@ -106,13 +107,13 @@ def doorstromers_per_persoon(
         pl.col("brin").alias("naar_brin"),
     ).filter(bestemming_kan_tellen(definitie))
     treffers = (
-        basis.join(bestemmingen, on=["persoon_id", "schooljaar"], how="inner")
+        basis.join(bestemmingen, on=[PERSOON, "schooljaar"], how="inner")
         .filter(bestemming_telt(definitie))
-        .select("persoon_id", "schooljaar")
+        .select(PERSOON, "schooljaar")
         .unique()
         .with_columns(pl.lit(True).alias("doorstromer"))
     )
-    uitkomst = basis.join(treffers, on=["persoon_id", "schooljaar"], how="left").with_columns(
+    uitkomst = basis.join(treffers, on=[PERSOON, "schooljaar"], how="left").with_columns(
         pl.col("doorstromer").fill_null(False)
     )
     if raad.sectoren.op == "croho_onderdeel":

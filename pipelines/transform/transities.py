@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from pipelines.sleutels import PERSOON
+
 GEEN_INSCHRIJVING = "geen_inschrijving"
 SLEUTEL = ["schooljaar", "termijn", "brin", "vestiging", "van", "naar", "diploma"]
 
@@ -37,14 +39,14 @@ def _oorsprong(hoofd: pl.LazyFrame, diplomas: pl.LazyFrame, jaar: int) -> pl.Laz
     """Return the principal enrolments in `jaar`, each with whether the person graduated then."""
     met_diploma = (
         diplomas.filter(pl.col("schooljaar") == jaar)
-        .select("persoon_id")
+        .select(PERSOON)
         .unique()
         .with_columns(pl.lit(True).alias("diploma"))
     )
     return (
         hoofd.filter(pl.col("schooljaar") == jaar)
-        .select("persoon_id", "schooljaar", "vestiging", pl.col("onderwijssoort").alias("van"))
-        .join(met_diploma, on="persoon_id", how="left")
+        .select(PERSOON, "schooljaar", "vestiging", pl.col("onderwijssoort").alias("van"))
+        .join(met_diploma, on=PERSOON, how="left")
         .with_columns(pl.col("diploma").fill_null(False))
     )
 
@@ -54,9 +56,9 @@ def _paren(
 ) -> pl.LazyFrame:
     """Pair each origin enrolment in `jaar` with the person's one in `jaar + termijn`."""
     bestemming = hoofd.filter(pl.col("schooljaar") == jaar + termijn).select(
-        "persoon_id", pl.col("onderwijssoort").alias("naar")
+        PERSOON, pl.col("onderwijssoort").alias("naar")
     )
-    return oorsprong.join(bestemming, on="persoon_id", how="left").with_columns(
+    return oorsprong.join(bestemming, on=PERSOON, how="left").with_columns(
         pl.lit(termijn, dtype=pl.Int32).alias("termijn"),
         pl.col("naar").fill_null(GEEN_INSCHRIJVING),
     )

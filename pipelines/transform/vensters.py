@@ -10,6 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from pipelines.registry import Driejaarsgemiddelde, Registry, VenstersVo
+from pipelines.sleutels import PERSOON
 from pipelines.transform import referentie
 
 RIJ = {
@@ -36,7 +37,7 @@ def vo_inschrijvingen(hoofd: pl.LazyFrame, registry: Registry) -> pl.LazyFrame:
     )
     return (
         hoofd.filter(pl.col("onderwijssoort").is_in(registry.vensters_vo.vo_onderwijssoorten))
-        .select("persoon_id", "schooljaar", "brin", "vestiging", "onderwijssoort", "leerjaar")
+        .select(PERSOON, "schooljaar", "brin", "vestiging", "onderwijssoort", "leerjaar")
         .join(soorten, on="onderwijssoort", how="left")
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from pipelines.registry import Registry
+from pipelines.sleutels import PERSOON
 from pipelines.transform import advies_positie as ap
 from pipelines.transform import referentie
 from pipelines.transform.vensters import GROEP, categorieen, leeg, vo_inschrijvingen
@@ -37,7 +38,7 @@ def herkomst(vo: pl.LazyFrame, herkomst_leerjaren: list[int]) -> pl.LazyFrame:
     """
     return (
         vo.filter(pl.col("leerjaar").is_in(herkomst_leerjaren))
-        .group_by("persoon_id")
+        .group_by(PERSOON)
         .agg(
             pl.col("vestiging").n_unique().alias("vestigingen"),
             pl.col("leerjaar").n_unique().alias("leerjaren"),
@@ -47,7 +48,7 @@ def herkomst(vo: pl.LazyFrame, herkomst_leerjaren: list[int]) -> pl.LazyFrame:
             pl.col("schooljaar").max().alias("laatste_herkomstjaar"),
         )
         .filter((pl.col("vestigingen") == 1) & (pl.col("leerjaren") == len(set(herkomst_leerjaren))))
-        .select("persoon_id", "brin", "vestiging", "eerste_herkomstjaar", "laatste_herkomstjaar")
+        .select(PERSOON, "brin", "vestiging", "eerste_herkomstjaar", "laatste_herkomstjaar")
     )
 
 
@@ -59,12 +60,12 @@ def eerste_keer_in_leerjaar(vo: pl.LazyFrame, leerjaar: int) -> pl.LazyFrame:
     hoger = vo.filter(pl.col("leerjaar") >= leerjaar)
     # One principal enrolment per pupil and year, so the first year picks one row. Grouping is
     # cheaper than sorting ten million rows by person.
-    eerste_jaar = hoger.group_by("persoon_id").agg(pl.col("schooljaar").min())
+    eerste_jaar = hoger.group_by(PERSOON).agg(pl.col("schooljaar").min())
     return (
         hoger.filter(pl.col("leerjaar") == leerjaar)
-        .join(eerste_jaar, on=["persoon_id", "schooljaar"], how="semi")
+        .join(eerste_jaar, on=[PERSOON, "schooljaar"], how="semi")
         .select(
-            "persoon_id",
+            PERSOON,
             "schooljaar",
             pl.col("onderwijssoort").alias("positie"),
             pl.col("niveau_laag").alias("positie_laag"),
@@ -78,7 +79,7 @@ def _beoordeel(
 ) -> pl.LazyFrame:
     """Judge each placed pupil's position against the advice, or give the reason it is not judged."""
     instelling = registry.vensters_vo.schooladvies_plaatsing
-    gekozen = ap.kies_advies(schooladviezen, instelling.advies_soort).select("persoon_id", "advies")
+    gekozen = ap.kies_advies(schooladviezen, instelling.advies_soort).select(PERSOON, "advies")
     oordeel = ap.oordeel(
         pl.col("advies_laag"), pl.col("advies_hoog"), pl.col("positie_laag"), pl.col("positie_hoog")
     )
@@ -93,11 +94,11 @@ def _beoordeel(
         .otherwise(pl.col("oordeel"))
     )
     return (
-        geplaatst.join(gekozen, on="persoon_id", how="left")
+        geplaatst.join(gekozen, on=PERSOON, how="left")
         .join(referentie.adviezen(registry).lazy(), on="advies", how="left")
         .with_columns(oordeel.alias("oordeel"))
         .with_columns(uitkomst.alias("uitkomst"))
-        .select(*GROEP, "persoon_id", "uitkomst")
+        .select(*GROEP, PERSOON, "uitkomst")
     )
 
 
@@ -109,16 +110,16 @@ def _verlaten(
     They count in the school year after their last herkomst year, if that year is observed.
     """
     volgend_jaar_in_vo = vo.select(
-        "persoon_id", (pl.col("schooljaar") - 1).alias("laatste_herkomstjaar")
+        PERSOON, (pl.col("schooljaar") - 1).alias("laatste_herkomstjaar")
     ).unique()
     return (
-        leerlingen.join(in_leerjaar.select("persoon_id"), on="persoon_id", how="anti")
-        .join(volgend_jaar_in_vo, on=["persoon_id", "laatste_herkomstjaar"], how="anti")
+        leerlingen.join(in_leerjaar.select(PERSOON), on=PERSOON, how="anti")
+        .join(volgend_jaar_in_vo, on=[PERSOON, "laatste_herkomstjaar"], how="anti")
         .select(
             (pl.col("laatste_herkomstjaar") + 1).alias("schooljaar"),
             "brin",
             "vestiging",
-            "persoon_id",
+            PERSOON,
             pl.lit(VO_VERLATEN).alias("uitkomst"),
         )
         .filter(pl.col("schooljaar") <= laatste_jaar)
@@ -137,7 +138,7 @@ def advies_per_leerling(
     instelling = registry.vensters_vo.schooladvies_plaatsing
     leeg_resultaat = pl.LazyFrame(schema={
         "schooljaar": pl.Int64, "brin": pl.String, "vestiging": pl.String,
-        "persoon_id": pl.String, "uitkomst": pl.String,
+        PERSOON: pl.UInt64, "uitkomst": pl.String,
     })
     jaren = hoofd.select(
         pl.col("schooljaar").min().alias("eerste"), pl.col("schooljaar").max().alias("laatste")
@@ -158,7 +159,7 @@ def advies_per_leerling(
     vo = vo_inschrijvingen(hoofd, registry)
     leerlingen = herkomst(vo, instelling.herkomst_leerjaren)
     in_leerjaar = eerste_keer_in_leerjaar(vo, instelling.leerjaar)
-    geplaatst = leerlingen.join(in_leerjaar, on="persoon_id", how="inner").filter(
+    geplaatst = leerlingen.join(in_leerjaar, on=PERSOON, how="inner").filter(
         pl.col("schooljaar") > pl.col("laatste_herkomstjaar")
     )
     delen = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from pipelines.registry import GEEN_BESTEMMING, Registry
+from pipelines.sleutels import PERSOON
 from pipelines.transform import referentie
 from pipelines.transform.vensters import GROEP, afdelingen, categorieen, leeg, vo_inschrijvingen
 
@@ -47,11 +48,11 @@ def gediplomeerden(diplomas: pl.LazyFrame, registry: Registry) -> pl.LazyFrame:
         diplomas.join(afdelingen(registry.vensters_vo), on="onderwijssoort", how="inner")
         .join(soorten, on="onderwijssoort", how="left")
         .sort(
-            ["persoon_id", "schooljaar", "prioriteit", "rang", "vestiging"],
+            [PERSOON, "schooljaar", "prioriteit", "rang", "vestiging"],
             descending=[False, False, True, True, False],
         )
-        .unique(subset=["persoon_id", "schooljaar"], keep="first", maintain_order=True)
-        .select("persoon_id", "schooljaar", "brin", "vestiging", "afdeling")
+        .unique(subset=[PERSOON, "schooljaar"], keep="first", maintain_order=True)
+        .select(PERSOON, "schooljaar", "brin", "vestiging", "afdeling")
     )
 
 
@@ -65,15 +66,15 @@ def vervolg_per_leerling(
     so an mbo-2 starter in mbo-3 a year later stayed.
     """
     laatste_jaar = hoofd.select(pl.col("schooljaar").max()).collect().item()
-    naar = hoofd.select("persoon_id", "schooljaar", "onderwijssoort").join(
+    naar = hoofd.select(PERSOON, "schooljaar", "onderwijssoort").join(
         bestemmingen(registry), on="onderwijssoort", how="left"
     )
     sectoren = bestemmingen(registry).select("bestemming", "onderwijssector").unique()
     jaar_1 = naar.select(
-        "persoon_id", (pl.col("schooljaar") - 1).alias("schooljaar"), "bestemming"
+        PERSOON, (pl.col("schooljaar") - 1).alias("schooljaar"), "bestemming"
     )
     jaar_2 = naar.select(
-        "persoon_id",
+        PERSOON,
         (pl.col("schooljaar") - 2).alias("schooljaar"),
         pl.col("onderwijssector").alias("sector_jaar_2"),
     )
@@ -85,16 +86,16 @@ def vervolg_per_leerling(
         gediplomeerden(diplomas, registry)
         .join(vo_vestigingen, on="vestiging", how="semi")
         .filter(pl.col("schooljaar") + 1 <= laatste_jaar)
-        .join(jaar_1, on=["persoon_id", "schooljaar"], how="left")
+        .join(jaar_1, on=[PERSOON, "schooljaar"], how="left")
         .with_columns(pl.col("bestemming").fill_null(GEEN_BESTEMMING))
-        .join(jaar_2, on=["persoon_id", "schooljaar"], how="left")
+        .join(jaar_2, on=[PERSOON, "schooljaar"], how="left")
         .join(in_sector, on=["bestemming", "sector_jaar_2"], how="left")
         .with_columns(
             pl.when(pl.col("schooljaar") + 2 <= laatste_jaar)
             .then(pl.col("in_sector").fill_null(False))
             .alias("gebleven")
         )
-        .select(*GROEP, "afdeling", "persoon_id", "bestemming", "gebleven")
+        .select(*GROEP, "afdeling", PERSOON, "bestemming", "gebleven")
     )
 
 

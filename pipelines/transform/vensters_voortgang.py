@@ -10,6 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from pipelines.registry import Registry
+from pipelines.sleutels import PERSOON
 from pipelines.transform.vensters import aandeel, afdelingen, vo_inschrijvingen
 
 ONDERBOUWSNELHEID = "onderbouwsnelheid"
@@ -19,7 +20,7 @@ BOVENBOUWSUCCES = "bovenbouwsucces"
 def _volgend_jaar(vo: pl.LazyFrame) -> pl.LazyFrame:
     """Return the principal vo enrolment of t + 1, keyed on t."""
     return vo.select(
-        "persoon_id",
+        PERSOON,
         (pl.col("schooljaar") - 1).alias("schooljaar"),
         pl.col("leerjaar").alias("volgend_leerjaar"),
         pl.col("niveau_laag").alias("volgend_niveau_laag"),
@@ -42,7 +43,7 @@ def onderbouw_per_leerling(hoofd: pl.LazyFrame, registry: Registry) -> pl.LazyFr
         & pl.col("leerjaar").is_in(instelling.leerjaren)
         & (pl.col("schooljaar") + 1 <= _laatste_jaar(hoofd))
     )
-    return populatie.join(_volgend_jaar(vo), on=["persoon_id", "schooljaar"], how="left").with_columns(
+    return populatie.join(_volgend_jaar(vo), on=[PERSOON, "schooljaar"], how="left").with_columns(
         (pl.col("volgend_leerjaar") == pl.col("leerjaar") + 1).fill_null(False).alias("doorgestroomd")
     )
 
@@ -66,7 +67,7 @@ def bovenbouw_per_leerling(
 
     geslaagd = (
         diplomas.join(per_afdeling, on="onderwijssoort", how="inner")
-        .select("persoon_id", "schooljaar", "afdeling")
+        .select(PERSOON, "schooljaar", "afdeling")
         .unique()
         .with_columns(pl.lit(True).alias("diploma"))
     )
@@ -74,8 +75,8 @@ def bovenbouw_per_leerling(
         pl.col("volgend_niveau_laag") >= pl.col("niveau_laag")
     )
     return (
-        populatie.join(_volgend_jaar(vo), on=["persoon_id", "schooljaar"], how="left")
-        .join(geslaagd, on=["persoon_id", "schooljaar", "afdeling"], how="left")
+        populatie.join(_volgend_jaar(vo), on=[PERSOON, "schooljaar"], how="left")
+        .join(geslaagd, on=[PERSOON, "schooljaar", "afdeling"], how="left")
         .with_columns((pl.col("diploma").fill_null(False) | hoger.fill_null(False)).alias("succesvol"))
     )
 

@@ -8,7 +8,7 @@ import polars as pl
 from pandera.errors import SchemaErrors
 
 from pipelines.load.bestanden import BESTAND, REGEL
-from pipelines.sleutels import mogelijk_herhaald
+from pipelines.sleutels import mogelijk_herhaald, persoon_sleutel
 from pipelines.validate.contract import Schema
 
 RIJ = "_rij"
@@ -153,4 +153,5 @@ def _naar_contracttypes(geldig: pl.DataFrame, schema: Schema) -> pl.DataFrame:
     ]
     intern = (RIJ, BESTAND, REGEL)
     extra = [k for k in geldig.columns if k not in schema.contract.kolommen and k not in intern]
-    return geldig.select(*casts, *extra)
+    sleutel = [persoon_sleutel()] if "persoon_id" in schema.contract.kolommen else []
+    return geldig.select(*casts, *sleutel, *extra)
