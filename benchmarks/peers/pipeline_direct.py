@@ -13,7 +13,7 @@ from pathlib import Path
 import polars as pl
 
 from pipelines.registry import laad_registry
-from pipelines.sleutels import persoon_sleutel
+from pipelines.sleutels import PERSOON, persoon_sleutel
 from pipelines.transform.advies_positie import advies_positie_per_leerling, tel_advies_positie
 from pipelines.transform.hoofdinschrijving import hoofdinschrijvingen_per_jaar
 from pipelines.transform.transities import tel_transities
@@ -25,8 +25,11 @@ DEFINITIES = Path(__file__).resolve().parents[2] / "definitions"
 def bereken(extract: Path, uitvoer: Path, alleen_transities: bool) -> None:
     registry = laad_registry(DEFINITIES)
     uitvoer.mkdir(parents=True, exist_ok=True)
-    # The validation step adds the person key to every table with a persoon_id; so does this.
-    inschrijvingen = _scan(extract, "inschrijvingen")
+    # Only the columns the transforms use are read, as the DuckDB query does by itself; the
+    # job's table of principal enrolments keeps all columns for the other steps.
+    inschrijvingen = _scan(extract, "inschrijvingen").select(
+        "persoon_id", PERSOON, "schooljaar", "vestiging", "onderwijssoort", "leerjaar"
+    )
     # One school year at a time, as the job's hoofdinschrijvingen asset computes them.
     hoofd = pl.concat(hoofdinschrijvingen_per_jaar(inschrijvingen, registry))
 
@@ -45,6 +48,7 @@ def bereken(extract: Path, uitvoer: Path, alleen_transities: bool) -> None:
 
 
 def _scan(extract: Path, tabel: str) -> pl.LazyFrame:
+    # The validation step adds the person key to every table with a persoon_id; so does this.
     return pl.scan_parquet(extract / f"{tabel}*.parquet").with_columns(persoon_sleutel())
 
 
