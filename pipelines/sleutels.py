@@ -71,3 +71,14 @@ def botsingen(tabellen: list[pl.LazyFrame]) -> pl.DataFrame:
         )
         .collect()
     )
+
+
+def sleutel_verouderd(tabel: pl.LazyFrame, steekproef: int = 10_000) -> bool:
+    """Check whether the stored person keys come from another hash than the installed Polars's.
+
+    That happens when one table is validated again after a Polars upgrade and the others are
+    not: the same person then has two keys and the joins miss them. A changed hash function
+    changes every key, so the first rows show it.
+    """
+    anders = tabel.head(steekproef).select((pl.col(PERSOON) != persoon_sleutel()).any())
+    return bool(anders.collect().item())

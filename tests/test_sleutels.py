@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from pipelines.sleutels import PERSOON, botsingen, persoon_sleutel
+from pipelines.sleutels import PERSOON, botsingen, persoon_sleutel, sleutel_verouderd
 from tests.conftest import draai_job, schrijf_extract
 from tests.test_invoer import GOED
 
@@ -38,3 +38,11 @@ def test_shared_key_found_across_tables():
 
     gedeeld = botsingen([inschrijvingen, diplomas])
     assert gedeeld.rows() == [(echt["p1"], "p1", "p2")]
+
+
+def test_keys_from_another_hash_detected():
+    # Keys made with another seed stand in for keys from another Polars version.
+    frame = pl.LazyFrame({"persoon_id": ["p1", "p2"]})
+    assert not sleutel_verouderd(frame.with_columns(persoon_sleutel()))
+    ander = frame.with_columns(pl.col("persoon_id").hash(seed=7).alias(PERSOON))
+    assert sleutel_verouderd(ander)

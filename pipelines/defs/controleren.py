@@ -4,7 +4,7 @@ import dagster as dg
 
 from pipelines import database
 from pipelines.resources import DoorstroomResource
-from pipelines.sleutels import PERSOON, botsingen
+from pipelines.sleutels import PERSOON, botsingen, sleutel_verouderd
 from pipelines.validate.contract import TABELLEN
 
 
@@ -59,16 +59,24 @@ def rijtelling_klopt(doorstroom: DoorstroomResource) -> dg.AssetCheckResult:
     blocking=True,
     description=(
         "Geen twee verschillende persoon_id's met dezelfde persoon_sleutel, de sleutel waarop "
-        "de berekeningen koppelen."
+        "de berekeningen koppelen, en elke sleutel berekend met de Polars-versie van nu."
     ),
 )
 def persoon_sleutel_uniek(
     context: dg.AssetCheckExecutionContext, doorstroom: DoorstroomResource
 ) -> dg.AssetCheckResult:
     with doorstroom.database() as con:
-        gedeeld = botsingen([database.scan(con, tabel) for tabel in
-                             ("inschrijvingen", "diplomas", "schooladviezen")])
-    # The ids stay out of the log, like every other persoon_id; the query finds them.
+        tabellen = {naam: database.scan(con, naam)
+                    for naam in ("inschrijvingen", "diplomas", "schooladviezen")}
+        verouderd = [naam for naam, tabel in tabellen.items() if sleutel_verouderd(tabel)]
+        gedeeld = botsingen(list(tabellen.values()))
+    if verouderd:
+        context.log.error(
+            f"De persoon_sleutel van {', '.join(verouderd)} is met een andere Polars-versie "
+            "berekend dan nu geïnstalleerd is, dus personen zouden niet gekoppeld worden. Draai "
+            "de hele job opnieuw (dg launch --job doorstroommonitor)."
+        )
+    # The ids stay out of the log; the query in the message finds them.
     for sleutel in gedeeld.get_column(PERSOON).head(5):
         context.log.error(
             f"persoon_sleutel {sleutel} hoort bij twee verschillende persoon_id's; de "
@@ -78,6 +86,7 @@ def persoon_sleutel_uniek(
             "het aan de beheerder van de doorstroommonitor."
         )
     return dg.AssetCheckResult(
-        passed=gedeeld.height == 0,
-        metadata={"gedeelde_sleutels": gedeeld.height},
+        passed=gedeeld.height == 0 and not verouderd,
+        metadata={"gedeelde_sleutels": gedeeld.height,
+                  "verouderde_sleutels": ", ".join(verouderd) or "geen"},
     )
