@@ -52,8 +52,8 @@ def schrijf_delen(
     at a time. A scan of the table reads them as one. Returns the number of rows written.
 
     A lazy part streams into its file. For a table read from large files that was about three
-    times faster than collecting it first: on a machine where fresh memory is slow to hand out, the
-    9 GB a national extract takes in memory cost more than the reading and writing itself.
+    times faster than collecting it first, because on a machine where fresh memory is slow to hand
+    out, the 9 GB a national extract takes in memory cost more than the reading and writing.
     """
     map_ = _database_bestand(con).parent / TABELLEN_MAP / tabel
     if map_.exists():

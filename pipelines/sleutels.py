@@ -42,7 +42,11 @@ PERSOON = "persoon_sleutel"
 
 
 def persoon_sleutel() -> pl.Expr:
-    """Hash persoon_id into the person key; stable within one Polars version, so within a run."""
+    """Hash persoon_id into the person key.
+
+    The hash is the same within one Polars version, so within a run, but may change with an
+    upgrade (see `sleutel_verouderd`).
+    """
     return pl.col("persoon_id").hash(seed=0).alias(PERSOON)
 
 

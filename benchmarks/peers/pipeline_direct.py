@@ -25,8 +25,8 @@ DEFINITIES = Path(__file__).resolve().parents[2] / "definitions"
 def bereken(extract: Path, uitvoer: Path, alleen_transities: bool) -> None:
     registry = laad_registry(DEFINITIES)
     uitvoer.mkdir(parents=True, exist_ok=True)
-    # Only the columns the transforms use are read, as the DuckDB query does by itself; the
-    # job's table of principal enrolments keeps all columns for the other steps.
+    # Only the columns the transforms use are read, as the DuckDB query does by itself. The
+    # job's table of principal enrolments keeps all columns, because other steps use them.
     inschrijvingen = _scan(extract, "inschrijvingen").select(
         "persoon_id", PERSOON, "schooljaar", "vestiging", "onderwijssoort", "leerjaar"
     )
@@ -48,7 +48,7 @@ def bereken(extract: Path, uitvoer: Path, alleen_transities: bool) -> None:
 
 
 def _scan(extract: Path, tabel: str) -> pl.LazyFrame:
-    # The validation step adds the person key to every table with a persoon_id; so does this.
+    # The validation step adds the person key to every table with a persoon_id, so this does too.
     return pl.scan_parquet(extract / f"{tabel}*.parquet").with_columns(persoon_sleutel())
 
 

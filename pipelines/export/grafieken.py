@@ -36,7 +36,7 @@ LEGENDARUIMTE = 45  # px below the Sankey for its legend
 VOLGORDE = alt.EncodingSortField("volgorde", op="min")
 
 
-# Bundling takes about a second; one job writes it for six councils.
+# Bundling takes about a second, and one job writes the bundle for six councils.
 @cache
 def bibliotheek() -> str:
     """Return the Vega, Vega-Lite and vega-embed bundle, with the versions in its first line."""

@@ -61,11 +61,11 @@ def _omgeving(taal: Taal) -> jinja2.Environment:
 
 
 def _celopmaak(taal: Taal) -> dict:
-    """Table cells as HTML, for the templates.
+    """Return the functions that format table cells as HTML, for the templates.
 
-    Functions rather than Jinja macros: the instelling pages of a council hold millions of
-    cells, and a macro call costs ten times as much. Most cells repeat (`<5`, `–`, small
-    numbers), so each is formatted once.
+    Functions rather than Jinja macros: the PO-Raad's instelling pages hold about a million
+    cells, and with functions Jinja took 1.7 ms per page instead of 2.4 ms. Most cells repeat
+    (`<5`, `–`, small numbers), so each is formatted once.
     """
     titels = {soort: taal.t(f"noot.titel.{soort}") for soort in NOTEN}
 

@@ -57,7 +57,7 @@ def bepaal_scheidingsteken(pad: Path, tekst: str) -> str:
 
 
 def lees_bestand(pad: Path) -> tuple[pl.DataFrame, dict]:
-    """Read one CSV or Parquet file with every column as text; see `scan_bestand`."""
+    """Read one CSV or Parquet file with every column as text, as `scan_bestand` opens it."""
     frame, info = scan_bestand(pad)
     return frame.collect(), info
 

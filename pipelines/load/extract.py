@@ -92,7 +92,7 @@ def lees_tabel(extract: Path, contract: Contract, registry: Registry | None = No
 
 
 def schrijf_ruw(con: duckdb.DuckDBPyConnection, tabel: str, ruw: RuweTabel) -> None:
-    """Write the raw table; this is where the rows of Parquet files are read."""
+    """Write the raw table, which is where the rows of Parquet files are read in full."""
     try:
         database.schrijf(con, tabel, ruw.frame)
     except pl.exceptions.PolarsError as fout:
@@ -118,10 +118,11 @@ def _eis_kolommen(pad: Path, frame: pl.LazyFrame, contract: Contract, gevonden: 
 
 def _met_contractkolommen(frame: pl.LazyFrame, contract: Contract) -> pl.LazyFrame:
     """Put the contract columns first (optional ones that are absent as empty), then extras."""
+    aanwezig = frame.collect_schema().names()
     ontbrekend = [
         pl.lit(None, dtype=pl.String).alias(naam)
         for naam in contract.kolommen
-        if naam not in frame.collect_schema().names()
+        if naam not in aanwezig
     ]
     frame = frame.with_columns(ontbrekend)
     schema = frame.collect_schema()
