@@ -9,16 +9,25 @@ Needs Chromium (`apt-get install chromium`); the browser tests skip without it.
 
 from __future__ import annotations
 
+import json
+import multiprocessing
 import re
 
 import dagster as dg
 import polars as pl
 import pytest
+from markupsafe import Markup
 
 from pipelines.definitions import defs
 from pipelines.registry import laad_registry
 from pipelines.errors import InvoerFout
+from pipelines.export import rapport
+from pipelines.export.bestanden import publiceerbaar
+from pipelines.export.cellen import Celmaker
+from pipelines.export.rapport_landelijk import laatste_jaren
+from pipelines.export.rapport_onderdelen import Rapportcontext
 from pipelines.export.taal import TALEN, Taal, lees_catalogus
+from pipelines.transform import raden
 from pipelines.resources import PROJECT_MAP, DoorstroomResource
 from tests.chromium import Chromium, vind_chromium
 from tests.conftest import DEFINITIES, diploma, draai_job, inschrijving, schrijf_extract
@@ -207,7 +216,7 @@ def test_sample_pages_show_parquet_figures(browser, voorbeeld):
 
 
 def test_pages_from_worker_processes_match_one_process(voorbeeld, tmp_path):
-    """The instelling pages written by two worker processes equal those written by one."""
+    """The instelling pages written by two processes equal those written by one."""
     parallel = draai_job(VOORBEELD, tmp_path / "parallel", rapport_processen=2)
     run_id = re.compile(r"run [0-9a-f-]{36}")
     vergeleken = 0
@@ -219,3 +228,38 @@ def test_pages_from_worker_processes_match_one_process(voorbeeld, tmp_path):
             assert run_id.sub("run", a.read_text()) == run_id.sub("run", b.read_text()), b
             vergeleken += 1
     assert vergeleken > 30
+
+
+def test_helper_process_pages_equal_the_jobs(voorbeeld, tmp_path):
+    """Pages written the way a helper process writes them, from its own view of the
+    instellingen, equal the job's. On the small sample the job's own process writes every page
+    before a helper has started, so the helper's path is run here directly."""
+    registry = laad_registry(DEFINITIES)
+    raad = registry.raden["vo-raad"]
+    lees = lambda tabel: pl.read_parquet(voorbeeld.uitvoer / "intern" / tabel / "*.parquet")
+    tabellen = publiceerbaar(
+        raden.doorstroom(lees("transities"), raad),
+        raden.doorstromers(lees("doorstromers").filter(pl.col("raad") == raad.map).drop("raad")),
+        raden.advies_positie(lees("advies_positie"), raad),
+        5,
+    )
+    map_ = voorbeeld.uitvoer / raad.map
+    manifest = json.loads((map_ / "manifest.json").read_text(encoding="utf-8"))
+    taal = Taal("nl")
+    ctx = Rapportcontext(registry=registry, raad=raad, taal=taal, cellen=Celmaker(taal, 5),
+                         manifest=manifest)
+    algemeen = rapport._algemeen(ctx, tabellen, 5)
+    algemeen["voet"] = Markup(
+        rapport._omgeving(taal).get_template("voet.html.j2").render(**algemeen))
+    opdracht = rapport._Paginaopdracht(
+        map_=tmp_path, tabellen=tabellen, vestigingen=lees("vestigingen"), ctx=ctx,
+        laatste=laatste_jaren(tabellen["doorstromers"]), algemeen=algemeen,
+    )
+    brins = sorted(p.stem for p in (map_ / "instelling").glob("*.html"))
+    teller = multiprocessing.Value("i", 0)
+    geschreven = rapport._schrijf_blokken(opdracht, [brins[:3], brins[3:]], teller)
+
+    assert sorted(geschreven) == brins
+    for brin in brins:
+        pad = f"instelling/{brin}.html"
+        assert (tmp_path / pad).read_text() == (map_ / pad).read_text(), brin

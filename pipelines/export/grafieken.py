@@ -12,7 +12,6 @@ Each chart is built once per language as a template whose data is the named data
 
 from __future__ import annotations
 
-import copy
 import json
 from functools import cache
 
@@ -61,18 +60,52 @@ def _versie(pakket: str) -> str:
     return metadata.version(pakket)
 
 
-def spec(template: dict, waarden: list[dict], beschrijving: str, **vervang) -> dict:
+class Grafiek(dict):
+    """A filled chart spec that keeps its template and what the page added to it.
+
+    Thousands of instelling pages share a few templates, so `als_json` serialises each template
+    once and adds only a page's own part.
+    """
+
+    sjabloon: dict
+    eigen: dict
+
+
+def spec(template: dict, waarden: list[dict], beschrijving: str, **vervang) -> Grafiek:
     """Fill a template with its rows, a text alternative and optional top-level settings."""
-    uitkomst = copy.copy(template)
-    uitkomst["datasets"] = {"waarden": waarden}
-    uitkomst["description"] = beschrijving
-    uitkomst.update(vervang)
+    eigen = {"datasets": {"waarden": waarden}, "description": beschrijving, **vervang}
+    uitkomst = Grafiek(template)
+    uitkomst.update(eigen)
+    uitkomst.sjabloon, uitkomst.eigen = template, eigen
     return uitkomst
 
 
 def als_json(grafiek: dict) -> str:
     """Serialise a spec for a <script type="application/json"> element, escaping `</`."""
-    return json.dumps(grafiek, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    if not isinstance(grafiek, Grafiek):
+        return _json(grafiek)
+    kop = _sjabloon_json(grafiek.sjabloon, tuple(grafiek.eigen))
+    staart = _json(grafiek.eigen)[1:]
+    return f"{kop},{staart}" if len(kop) > 1 else "{" + staart
+
+
+# The JSON text of each template without the keys a page sets, and without its closing brace.
+_SJABLONEN_JSON: dict[tuple[int, tuple[str, ...]], tuple[dict, str]] = {}
+
+
+def _sjabloon_json(sjabloon: dict, eigen_sleutels: tuple[str, ...]) -> str:
+    sleutel = (id(sjabloon), eigen_sleutels)
+    bewaard = _SJABLONEN_JSON.get(sleutel)
+    # The template itself is kept beside its text, so its id cannot be reused by another dict.
+    if bewaard is None or bewaard[0] is not sjabloon:
+        rest = {k: v for k, v in sjabloon.items() if k not in eigen_sleutels}
+        bewaard = (sjabloon, _json(rest)[:-1])
+        _SJABLONEN_JSON[sleutel] = bewaard
+    return bewaard[1]
+
+
+def _json(waarde: dict) -> str:
+    return json.dumps(waarde, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
 def _data() -> alt.Data:

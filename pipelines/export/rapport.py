@@ -39,6 +39,8 @@ OVERZICHT = "rapport.html"
 INDEX = "instellingen.html"
 # Below this many instelling pages, starting worker processes costs more than it saves.
 PAGINAS_PER_PROCES = 250
+# Pages a process claims at a time: small, so that the processes finish close together.
+BLOK = 50
 # The number each mark's footnote has in the list at the foot of every page (basis.html.j2).
 NOTEN = {"onderdrukt": "1", "afgeleid": "2", "ondergrens": "3", "bereik": "4", "geen": "5"}
 
@@ -162,6 +164,7 @@ def schrijf_rapport(
                          cellen=Celmaker(taal, drempel), manifest=manifest)
     omgeving = _omgeving(taal)
     algemeen = _algemeen(ctx, tabellen, drempel)
+    algemeen["voet"] = Markup(omgeving.get_template("voet.html.j2").render(**algemeen))
     laatste = laatste_jaren(tabellen["doorstromers"])
     instellingen = Instellingen(tabellen, vestigingen, ctx, laatste)
 
@@ -217,41 +220,71 @@ def _schrijf_paginas(
     """Write every instelling page; return the manifest entries and index rows in brin order.
 
     The pages are independent and rendering them is pure Python, so with thousands of
-    instellingen they are shared over worker processes (one per core by default). Workers are
-    started with spawn: Polars' thread pool is not safe to fork.
+    instellingen they are shared over processes (one per core by default): this process and
+    helpers started with spawn, because Polars' thread pool is not safe to fork. Each process
+    claims the next block of pages from a shared counter, so this process renders while the
+    helpers start, and all finish within a block of each other.
     """
     brins = instellingen.brins
     if processen == 0:
         processen = min(len(os.sched_getaffinity(0)), len(brins) // PAGINAS_PER_PROCES)
-    if processen <= 1:
-        return _schrijf_deel(opdracht, brins, instellingen)
-    delen = [brins[i::processen] for i in range(processen)]
+    blokken = [brins[i:i + BLOK] for i in range(0, len(brins), BLOK)]
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=processen, mp_context=context) as pool:
-        uitkomsten = list(pool.map(_schrijf_deel, [opdracht] * processen, delen))
-    per_brin = {}
-    for deel, (paginas, indexrijen) in zip(delen, uitkomsten):
-        per_brin.update(zip(deel, zip(paginas, indexrijen)))
+    teller = context.Value("i", 0)
+    if processen <= 1:
+        per_brin = _schrijf_blokken(opdracht, blokken, teller, instellingen)
+    else:
+        with ProcessPoolExecutor(
+            max_workers=processen - 1, mp_context=context,
+            initializer=_zet_teller, initargs=(teller,),
+        ) as pool:
+            helpers = [pool.submit(_schrijf_blokken, opdracht, blokken)
+                       for _ in range(processen - 1)]
+            per_brin = _schrijf_blokken(opdracht, blokken, teller, instellingen)
+            for helper in helpers:
+                per_brin.update(helper.result())
     paginas = [per_brin[brin][0] for brin in brins]
     indexrijen = [per_brin[brin][1] for brin in brins]
     return paginas, indexrijen
 
 
-def _schrijf_deel(
-    opdracht: _Paginaopdracht, brins: list[str], instellingen: Instellingen | None = None
-) -> tuple[list[dict], list[dict]]:
-    """Write the pages of `brins`; a worker process builds its own view of the instellingen."""
+# The shared block counter of a helper process, set when the helper starts.
+_TELLER = None
+
+
+def _zet_teller(teller) -> None:
+    global _TELLER
+    _TELLER = teller
+
+
+def _schrijf_blokken(
+    opdracht: _Paginaopdracht,
+    blokken: list[list[str]],
+    teller=None,
+    instellingen: Instellingen | None = None,
+) -> dict[str, tuple[dict, dict]]:
+    """Write blocks of pages until none is left; return each brin's manifest entry and index row.
+
+    A helper process builds its own view of the instellingen and uses the counter it was
+    started with.
+    """
+    teller = teller if teller is not None else _TELLER
     if instellingen is None:
         instellingen = Instellingen(opdracht.tabellen, opdracht.vestigingen, opdracht.ctx,
                                     opdracht.laatste)
     sjabloon = _omgeving(opdracht.ctx.taal).get_template("instelling.html.j2")
     advies_aan = opdracht.ctx.raad.advies_positie is not None
-    paginas, indexrijen = [], []
-    for brin in brins:
-        pagina = instellingen.pagina(brin)
-        html = sjabloon.render(**opdracht.algemeen, basis="../", pagina=pagina,
-                               advies_aan=advies_aan)
-        entry = _schrijf(opdracht.map_ / pagina["bestand"], html)
-        paginas.append({**entry, "bestand": pagina["bestand"]})
-        indexrijen.append(instellingen.indexrij(pagina))
-    return paginas, indexrijen
+    uitkomst = {}
+    while True:
+        with teller.get_lock():
+            nummer = teller.value
+            teller.value += 1
+        if nummer >= len(blokken):
+            return uitkomst
+        for brin in blokken[nummer]:
+            pagina = instellingen.pagina(brin)
+            html = sjabloon.render(**opdracht.algemeen, basis="../", pagina=pagina,
+                                   advies_aan=advies_aan)
+            entry = _schrijf(opdracht.map_ / pagina["bestand"], html)
+            uitkomst[brin] = ({**entry, "bestand": pagina["bestand"]},
+                              instellingen.indexrij(pagina))
