@@ -13,7 +13,7 @@ from pipelines.registry import Registry
 from pipelines.sleutels import PERSOON
 from pipelines.transform import advies_positie as ap
 from pipelines.transform import referentie
-from pipelines.transform.vensters import GROEP, categorieen, leeg, vo_inschrijvingen
+from pipelines.transform.vensters import GROEP, categorieen, leeg
 
 ONDER, OP, BOVEN = "onder", "op", "boven"
 GEEN_ADVIES, VSO_ADVIES, VO_VERLATEN = "geen_advies", "vso_advies", "vo_verlaten"
@@ -127,7 +127,7 @@ def _verlaten(
 
 
 def advies_per_leerling(
-    schooladviezen: pl.LazyFrame, hoofd: pl.LazyFrame, registry: Registry
+    schooladviezen: pl.LazyFrame, hoofd: pl.LazyFrame, vo: pl.LazyFrame, registry: Registry
 ) -> pl.LazyFrame:
     """Return one row per pupil in the population of a school year: vestiging and `uitkomst`.
 
@@ -156,7 +156,6 @@ def advies_per_leerling(
         eerste_adviesjaar + instelling.leerjaar,
     )
 
-    vo = vo_inschrijvingen(hoofd, registry)
     leerlingen = herkomst(vo, instelling.herkomst_leerjaren)
     in_leerjaar = eerste_keer_in_leerjaar(vo, instelling.leerjaar)
     geplaatst = leerlingen.join(in_leerjaar, on=PERSOON, how="inner").filter(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import polars as pl
 
 from pipelines.registry import Registry
-from pipelines.transform.vensters import vo_inschrijvingen
 
 GEVULD, ALLES_ONDERDRUKT, LEEG = "gevuld", "alles_onderdrukt", "leeg"
 REDENEN = {
@@ -25,6 +24,7 @@ REDENEN = {
 
 def dekking(
     hoofd: pl.LazyFrame,
+    vo: pl.LazyFrame,
     diplomas: pl.DataFrame,
     vestigingen: pl.DataFrame,
     feed: pl.DataFrame,
@@ -41,7 +41,7 @@ def dekking(
     indicator_soorten = set(vensters.onderbouwsnelheid.onderwijssoorten) | {
         code for afdeling in vensters.afdelingen.values() for code in afdeling.onderwijssoorten
     }
-    vo = vo_inschrijvingen(hoofd, registry).collect()
+    vo = vo.collect()
     met_leerlingen = vo.group_by("brin", "vestiging").agg(
         (pl.col("schooljaar") < laatste_jaar).any().alias("voor_laatste_jaar"),
         pl.col("onderwijssoort").is_in(list(indicator_soorten)).any().alias("in_indicator"),

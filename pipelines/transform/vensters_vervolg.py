@@ -13,7 +13,7 @@ import polars as pl
 from pipelines.registry import GEEN_BESTEMMING, Registry
 from pipelines.sleutels import PERSOON
 from pipelines.transform import referentie
-from pipelines.transform.vensters import GROEP, afdelingen, categorieen, leeg, vo_inschrijvingen
+from pipelines.transform.vensters import GROEP, afdelingen, categorieen, leeg
 
 PREFIX = "doorstroom_"
 NA_EEN_JAAR = "_na_een_jaar"
@@ -57,7 +57,7 @@ def gediplomeerden(diplomas: pl.LazyFrame, registry: Registry) -> pl.LazyFrame:
 
 
 def vervolg_per_leerling(
-    hoofd: pl.LazyFrame, diplomas: pl.LazyFrame, registry: Registry
+    hoofd: pl.LazyFrame, vo: pl.LazyFrame, diplomas: pl.LazyFrame, registry: Registry
 ) -> pl.LazyFrame:
     """Find each graduate's `bestemming` in t + 1 and whether they stayed there (`gebleven`).
 
@@ -81,7 +81,7 @@ def vervolg_per_leerling(
     in_sector = sectoren.rename({"onderwijssector": "sector_jaar_2"}).with_columns(
         pl.lit(True).alias("in_sector")
     )
-    vo_vestigingen = vo_inschrijvingen(hoofd, registry).select("vestiging").unique()
+    vo_vestigingen = vo.select("vestiging").unique()
     return (
         gediplomeerden(diplomas, registry)
         .join(vo_vestigingen, on="vestiging", how="semi")

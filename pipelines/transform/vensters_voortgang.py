@@ -11,7 +11,7 @@ import polars as pl
 
 from pipelines.registry import Registry
 from pipelines.sleutels import PERSOON
-from pipelines.transform.vensters import aandeel, afdelingen, vo_inschrijvingen
+from pipelines.transform.vensters import aandeel, afdelingen
 
 ONDERBOUWSNELHEID = "onderbouwsnelheid"
 BOVENBOUWSUCCES = "bovenbouwsucces"
@@ -31,13 +31,14 @@ def _laatste_jaar(hoofd: pl.LazyFrame) -> int:
     return hoofd.select(pl.col("schooljaar").max()).collect().item()
 
 
-def onderbouw_per_leerling(hoofd: pl.LazyFrame, registry: Registry) -> pl.LazyFrame:
+def onderbouw_per_leerling(
+    hoofd: pl.LazyFrame, vo: pl.LazyFrame, registry: Registry
+) -> pl.LazyFrame:
     """Flag pupils in the onderbouw leerjaren in t as `doorgestroomd` if one leerjaar higher in t + 1.
 
     The level in t + 1 does not matter. A pupil who left regular vo did not move up.
     """
     instelling = registry.vensters_vo.onderbouwsnelheid
-    vo = vo_inschrijvingen(hoofd, registry)
     populatie = vo.filter(
         pl.col("onderwijssoort").is_in(instelling.onderwijssoorten)
         & pl.col("leerjaar").is_in(instelling.leerjaren)
@@ -49,7 +50,7 @@ def onderbouw_per_leerling(hoofd: pl.LazyFrame, registry: Registry) -> pl.LazyFr
 
 
 def bovenbouw_per_leerling(
-    hoofd: pl.LazyFrame, diplomas: pl.LazyFrame, registry: Registry
+    hoofd: pl.LazyFrame, vo: pl.LazyFrame, diplomas: pl.LazyFrame, registry: Registry
 ) -> pl.LazyFrame:
     """Flag pupils from `vanaf_leerjaar` in t, per afdeling, as `succesvol` or not.
 
@@ -58,7 +59,6 @@ def bovenbouw_per_leerling(
     3 to havo 4 is no move down.
     """
     instelling = registry.vensters_vo.bovenbouwsucces
-    vo = vo_inschrijvingen(hoofd, registry)
     per_afdeling = afdelingen(registry.vensters_vo)
     populatie = vo.filter(
         (pl.col("leerjaar") >= instelling.vanaf_leerjaar)
