@@ -182,7 +182,10 @@ def test_last_year_has_no_doorstromers(run):
 
 
 def test_hoofdinschrijving_priority(run):
-    hoofd = run.tabel("hoofdinschrijvingen")
+    # The principal enrolments carry only the person key; inschrijvingen has the persoon_id.
+    personen = run.tabel("inschrijvingen").select("persoon_id", "persoon_sleutel").unique()
+    hoofd = run.tabel("hoofdinschrijvingen").join(personen, on="persoon_sleutel", how="left")
+    assert "persoon_id" not in run.tabel("hoofdinschrijvingen").columns
     soort = {
         (p, j): s for p, j, s in hoofd.select("persoon_id", "schooljaar", "onderwijssoort").rows()
     }

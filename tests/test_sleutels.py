@@ -12,10 +12,15 @@ from tests.test_invoer import GOED
 def test_validated_tables_carry_the_key(tmp_path):
     extract = schrijf_extract(tmp_path / "extract", inschrijvingen=GOED)
     run = draai_job(extract, tmp_path / "uit", min_cel=0)
-    for tabel in ("inschrijvingen", "hoofdinschrijvingen", "diplomas", "schooladviezen"):
-        frame = pl.read_parquet(run.uitvoer / "intern" / tabel / "*.parquet")
+    lees = lambda tabel: pl.read_parquet(run.uitvoer / "intern" / tabel / "*.parquet")
+    for tabel in ("inschrijvingen", "diplomas", "schooladviezen"):
+        frame = lees(tabel)
         assert frame.schema[PERSOON] == pl.UInt64, tabel
         assert frame.get_column(PERSOON).equals(frame.select(persoon_sleutel()).to_series()), tabel
+    # The principal enrolments hold the key alone, each one a key of an enrolment.
+    hoofd = lees("hoofdinschrijvingen")
+    assert hoofd.schema[PERSOON] == pl.UInt64 and "persoon_id" not in hoofd.columns
+    assert hoofd.join(lees("inschrijvingen"), on=PERSOON, how="anti").height == 0
     controles = run.resultaat.get_asset_check_evaluations()
     uniek = next(c for c in controles if c.check_name == "persoon_sleutel_uniek")
     assert uniek.passed

@@ -7,29 +7,38 @@ from collections.abc import Iterator
 import polars as pl
 
 from pipelines.registry import Registry
-from pipelines.sleutels import mogelijk_herhaald
+from pipelines.sleutels import PERSOON, mogelijk_herhaald
 from pipelines.transform import referentie
 
 
 def hoofdinschrijvingen(inschrijvingen: pl.LazyFrame, registry: Registry) -> pl.LazyFrame:
-    """Keep one enrolment per (persoon_id, schooljaar).
+    """Keep one enrolment per person and school year.
 
     Order: sector priority (ho > mbo > vo > vavo > (v)so > po, from the registry), then the
     highest rank within the sector. Remaining ties go to the lowest vestiging code so that a
     rerun on the same extract picks the same row.
+
+    Persons are told apart by `persoon_sleutel`, which validation adds and the job checks to be
+    unique per persoon_id before this step. The result has no persoon_id: the transforms only
+    join on the key, and leaving the text out made writing the national table a third faster.
+    `inschrijvingen` has both columns, to look up whose enrolment a row is.
     """
     soorten = referentie.onderwijssoorten(registry).lazy()
-    met_soort = inschrijvingen.join(soorten, on="onderwijssoort", how="left").collect()
+    met_soort = (
+        inschrijvingen.drop("persoon_id")
+        .join(soorten, on="onderwijssoort", how="left")
+        .collect()
+    )
 
     # Most persons have one enrolment a year; only the others need sorting, which is the cost.
-    meervoudig = mogelijk_herhaald(met_soort, ["persoon_id", "schooljaar"])
+    meervoudig = mogelijk_herhaald(met_soort, [PERSOON, "schooljaar"])
     gekozen = (
         met_soort.filter(meervoudig)
         .sort(
-            ["persoon_id", "schooljaar", "prioriteit", "rang", "vestiging", "leerjaar"],
+            [PERSOON, "schooljaar", "prioriteit", "rang", "vestiging", "leerjaar"],
             descending=[False, False, True, True, False, False],
         )
-        .unique(subset=["persoon_id", "schooljaar"], keep="first", maintain_order=True)
+        .unique(subset=[PERSOON, "schooljaar"], keep="first", maintain_order=True)
     )
     return pl.concat([met_soort.filter(~meervoudig), gekozen]).lazy()
 
