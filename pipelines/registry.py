@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from pipelines.errors import DefinitieFout
+from pipelines.yamltekst import lees_yaml
 
 # Destination of a graduate without any enrolment on 1 October of the next year.
 GEEN_BESTEMMING = "geen"
@@ -482,7 +483,7 @@ def _lees(bestand: Path, model: type[BaseModel]):
             "DOORSTROOM_DEFINITIES op een volledige map met definities."
         )
     try:
-        inhoud = yaml.safe_load(bestand.read_text(encoding="utf-8"))
+        inhoud = lees_yaml(bestand.read_text(encoding="utf-8"))
     except yaml.YAMLError as fout:
         raise DefinitieFout(
             f"Definitiebestand '{bestand}' is geen geldige YAML: {fout}. Herstel de opmaak."

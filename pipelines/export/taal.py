@@ -12,10 +12,10 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
-import yaml
 from markupsafe import Markup, escape
 
 from pipelines.errors import InvoerFout
+from pipelines.yamltekst import lees_yaml
 
 CATALOGUS = Path(__file__).resolve().parents[2] / "reports" / "berichten.yaml"
 TALEN = ("nl", "en")
@@ -33,7 +33,7 @@ _SCHEIDING = {"nl": (".", ","), "en": (",", ".")}
 @cache
 def lees_catalogus() -> dict[str, dict[str, str]]:
     """Read the catalogue; every key must have a text for every language."""
-    catalogus = yaml.safe_load(CATALOGUS.read_text(encoding="utf-8"))
+    catalogus = lees_yaml(CATALOGUS.read_text(encoding="utf-8"))
     for sleutel, teksten in catalogus.items():
         # An unquoted comma in a flow mapping ({nl: a, b}) silently adds a key, so demand
         # exactly one text per language.

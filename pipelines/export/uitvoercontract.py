@@ -13,11 +13,11 @@ from typing import Literal
 
 import polars as pl
 import pyarrow as pa
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from pipelines.errors import UitvoerFout
 from pipelines.registry import Raad, Registry
+from pipelines.yamltekst import lees_yaml
 
 UITVOER_CONTRACTEN = Path(__file__).resolve().parents[2] / "contracts" / "uitvoer"
 BESTANDEN = ("doorstroom", "doorstromers", "advies_positie")
@@ -170,7 +170,7 @@ def _veldmetadata(kolom: Uitvoerkolom, registry: Registry, raad: Raad | None) ->
 @cache
 def lees_uitvoercontract(bestand: str) -> Uitvoercontract:
     pad = UITVOER_CONTRACTEN / f"{bestand}.yaml"
-    contract = Uitvoercontract.model_validate(yaml.safe_load(pad.read_text(encoding="utf-8")))
+    contract = Uitvoercontract.model_validate(lees_yaml(pad.read_text(encoding="utf-8")))
     onbekend = set(contract.sleutel) - set(contract.kolommen)
     if contract.partitie.kolom not in contract.kolommen:
         onbekend.add(contract.partitie.kolom)

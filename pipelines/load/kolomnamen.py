@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import TypeVar
 
 import polars as pl
-import yaml
 
 from pipelines.load.bestanden import BESTAND, REGEL
+from pipelines.yamltekst import lees_yaml
 
 FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 
@@ -19,7 +19,7 @@ _ALIASSEN_BESTAND = Path(__file__).resolve().parents[2] / "contracts" / "duo-kol
 @cache
 def duo_aliassen() -> dict[str, str]:
     """Return DUO spelling (trimmed, upper case) -> contract column name."""
-    tabel = yaml.safe_load(_ALIASSEN_BESTAND.read_text(encoding="utf-8"))
+    tabel = lees_yaml(_ALIASSEN_BESTAND.read_text(encoding="utf-8"))
     return {alias.strip().upper(): doel for doel, aliassen in tabel.items() for alias in aliassen}
 
 

@@ -14,10 +14,10 @@ from typing import Literal
 
 import pandera.polars as pa
 import polars as pl
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from pipelines.registry import Registry
+from pipelines.yamltekst import lees_yaml
 
 CONTRACTEN_MAP = Path(__file__).resolve().parents[2] / "contracts"
 TABELLEN = ("inschrijvingen", "schooladviezen", "diplomas", "vestigingen")
@@ -61,7 +61,7 @@ class Contract(BaseModel):
 @cache
 def lees_contract(tabel: str) -> Contract:
     bestand = CONTRACTEN_MAP / f"{tabel}.yaml"
-    return Contract.model_validate(yaml.safe_load(bestand.read_text(encoding="utf-8")))
+    return Contract.model_validate(lees_yaml(bestand.read_text(encoding="utf-8")))
 
 
 @dataclass(frozen=True)
