@@ -11,8 +11,9 @@ def defs() -> dg.Definitions:
     return _uit_defs_map()
 
 
-# `dg launch` asks for the definitions six times in one run. Loading the folder again took about
-# 0.35 s each time, so it is loaded once per process; `dg dev` reloads in a new process.
+# Dagster calls `defs` six times in one `dg launch`, and walking the folder again took about
+# 0.35 s each time. The modules in it are imported once per process anyway, so keeping the first
+# result changes nothing that a later call could have seen.
 @cache
 def _uit_defs_map() -> dg.Definitions:
     return dg.load_from_defs_folder(path_within_project=Path(__file__).parent)
