@@ -18,7 +18,7 @@ def hoofdinschrijvingen(inschrijvingen: pl.LazyFrame, registry: Registry) -> pl.
     highest rank within the sector. Remaining ties go to the lowest vestiging code so that a
     rerun on the same extract picks the same row.
 
-    Persons are told apart by `persoon_sleutel`, which validation adds and the job checks to be
+    Persons are identified by `persoon_sleutel`, which validation adds and the job checks to be
     unique per persoon_id before this step. The result has no persoon_id: the transforms only
     join on the key, and leaving the text out made writing the national table a third faster.
     `inschrijvingen` has both columns, to look up whose enrolment a row is.
