@@ -72,7 +72,11 @@ class Grafiek(dict):
 
 
 def spec(template: dict, waarden: list[dict], beschrijving: str, **vervang) -> Grafiek:
-    """Fill a template with its rows, a text alternative and optional top-level settings."""
+    """Fill a template with its rows, a text alternative and optional top-level settings.
+
+    `template` is one of the cached templates below: `als_json` keeps every template it has
+    serialised, so a new template dict per call would pile up.
+    """
     eigen = {"datasets": {"waarden": waarden}, "description": beschrijving, **vervang}
     uitkomst = Grafiek(template)
     uitkomst.update(eigen)
