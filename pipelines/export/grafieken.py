@@ -75,7 +75,7 @@ def spec(template: dict, waarden: list[dict], beschrijving: str, **vervang) -> G
     """Fill a template with its rows, a text alternative and optional top-level settings.
 
     `template` is one of the cached templates below: `als_json` keeps every template it has
-    serialised, so a new template dict per call would pile up.
+    serialised, so a new template dict on every call would grow that store without limit.
     """
     eigen = {"datasets": {"waarden": waarden}, "description": beschrijving, **vervang}
     uitkomst = Grafiek(template)
