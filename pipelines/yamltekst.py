@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-# PyYAML's wheels include libyaml; a build without it falls back to the pure-Python parser.
+# PyYAML's wheels include libyaml. A build without it falls back to the pure-Python parser.
 _LADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 

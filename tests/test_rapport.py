@@ -231,9 +231,11 @@ def test_pages_from_worker_processes_match_one_process(voorbeeld, tmp_path):
 
 
 def test_helper_process_pages_equal_the_jobs(voorbeeld, tmp_path):
-    """Pages written the way a helper process writes them, from its own view of the
-    instellingen, equal the job's. On the small sample the job's own process writes every page
-    before a helper has started, so the helper's path is run here directly."""
+    """Pages written the way a helper process writes them equal the job's.
+
+    On the small sample the job's own process writes every page before a helper has started, so
+    the helper's path, which builds its own view of the instellingen, is run here directly.
+    """
     registry = laad_registry(DEFINITIES)
     raad = registry.raden["vo-raad"]
     lees = lambda tabel: pl.read_parquet(voorbeeld.uitvoer / "intern" / tabel / "*.parquet")

@@ -19,7 +19,8 @@ def test_validated_tables_carry_the_key(tmp_path):
         assert frame.get_column(PERSOON).equals(frame.select(persoon_sleutel()).to_series()), tabel
     # The principal enrolments hold the key alone, each one a key of an enrolment.
     hoofd = lees("hoofdinschrijvingen")
-    assert hoofd.schema[PERSOON] == pl.UInt64 and "persoon_id" not in hoofd.columns
+    assert hoofd.schema[PERSOON] == pl.UInt64
+    assert "persoon_id" not in hoofd.columns
     assert hoofd.join(lees("inschrijvingen"), on=PERSOON, how="anti").height == 0
     controles = run.resultaat.get_asset_check_evaluations()
     uniek = next(c for c in controles if c.check_name == "persoon_sleutel_uniek")

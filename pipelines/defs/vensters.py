@@ -37,8 +37,8 @@ def vensters_vo(
         # files. Collecting all 38 million national rows once took more memory than the rest
         # of the job.
         hoofd = database.scan(con, "hoofdinschrijvingen")
-        # Every indicator starts from the regular vo enrolments, a quarter of the national rows:
-        # selected once here instead of once per indicator.
+        # Every indicator starts from the regular vo enrolments, about a quarter of the national
+        # rows, so they are selected once here instead of once per indicator.
         vo = vensters.vo_inschrijvingen(hoofd, registry).collect().lazy()
         diplomas = database.scan(con, "diplomas").collect()
         schooladviezen = database.scan(con, "schooladviezen").collect()

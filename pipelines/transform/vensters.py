@@ -31,7 +31,11 @@ def leeg() -> pl.DataFrame:
 
 
 def vo_inschrijvingen(hoofd: pl.LazyFrame, registry: Registry) -> pl.LazyFrame:
-    """Select principal enrolments in regular vo, with the onderwijssoort's sector and level."""
+    """Select principal enrolments in regular vo, with the onderwijssoort's sector and level.
+
+    Every indicator and the coverage summary take this result as their `vo` argument, beside
+    `hoofd`, so the asset selects it once.
+    """
     soorten = referentie.onderwijssoorten(registry).lazy().select(
         "onderwijssoort", "onderwijssector", "niveau_laag", "niveau_hoog"
     )
