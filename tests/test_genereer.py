@@ -16,6 +16,7 @@ import yaml
 
 from pipelines.errors import DefinitieFout
 from pipelines.genereer import kalibratie
+from pipelines.genereer import parameters as par
 from pipelines.genereer.genereer import genereer
 from pipelines.load.bestanden import lees_bestand
 from pipelines.registry import laad_registry
@@ -104,6 +105,24 @@ def test_po_pupils_in_real_bo_branches(zeeland, duo_map):
     assert po.height > 0
     assert po["vestiging"].is_in(register.implode()).all()
     assert set(po["leerjaar"]) == set(range(1, 9))
+
+
+def test_po_pupils_change_school_at_the_set_rate(zeeland):
+    """A pupil in groep 1-7 is at another branch a year later at about PO_SCHOOLWISSEL."""
+    def po(jaar):
+        return pl.read_parquet(zeeland / f"inschrijvingen_{jaar}.parquet").filter(
+            pl.col("onderwijssoort") == "bao")
+    paren = po(2018).filter(pl.col("leerjaar") <= 7).join(
+        po(2019).select("persoon_id", pl.col("vestiging").alias("later")), on="persoon_id")
+    gewisseld = (paren["vestiging"] != paren["later"]).mean()
+    # A draw of the same branch is no change, so the share lies a little below the rate.
+    assert 0.8 * par.PO_SCHOOLWISSEL < gewisseld <= par.PO_SCHOOLWISSEL * 1.1
+    # Groep 8 stays at the branch that gives the advice.
+    advies = pl.read_parquet(zeeland / "schooladviezen.parquet").filter(pl.col("schooljaar") == 2019)
+    groep_8 = po(2019).filter(pl.col("leerjaar") == 8).select("persoon_id", "vestiging")
+    samen = advies.join(groep_8, on="persoon_id", suffix="_po")
+    assert samen.height > 0
+    assert (samen["vestiging"] == samen["vestiging_po"]).all()
 
 
 def test_vestigingen_from_registers(zeeland):

@@ -25,6 +25,9 @@ HERZIEN = 0.15
 
 # po: a branch's share of its region's pupils is proportional to a lognormal size weight.
 PO_GROOTTE_SIGMA = 0.6
+# po: chance that a pupil in groep 1 to 7 is at another branch of the region a year later
+# (moving house, another school). A draw that lands on the same branch is no change.
+PO_SCHOOLWISSEL = 0.03
 
 # vo, per year.
 VO_ZITTENBLIJVEN = {1: 0.015, 2: 0.025, 3: 0.04, 4: 0.07, 5: 0.05}

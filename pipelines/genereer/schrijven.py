@@ -20,20 +20,40 @@ _CSV_BLOK = 500_000
 
 
 def vul_po(sim: Simulatie) -> None:
-    """Write groep 1-8 at the person's po branch for the eight years before vo leerjaar 1."""
+    """Write groep 1-8 for the eight years before vo leerjaar 1.
+
+    Groep 8 is at the person's po branch, the one that gives the advice. Going back from there,
+    a pupil was at another branch of the same region before a school change.
+    """
     p, t = sim.pop, sim.t
     n = p.n
     heeft_po = (p.po_vest[:n] >= 0) & (p.cohort[:n] > 0) & ~p.verwijderd[:n]
     index = np.nonzero(heeft_po)[0]
+    per_groep = _po_loopbaan(sim, p.po_vest[index])
     bao = t.s["bao"]
     for kolom, jaar in enumerate(range(sim.eerste_jaar, sim.laatste_jaar + 1)):
         groep = 8 - (p.cohort[index].astype(np.int64) - 1 - jaar)
-        sub = index[(groep >= 1) & (groep <= 8)]
-        p.w_vest[sub, kolom] = p.po_vest[sub]
+        binnen = (groep >= 1) & (groep <= 8)
+        sub = index[binnen]
+        p.w_vest[sub, kolom] = per_groep[np.nonzero(binnen)[0], groep[binnen] - 1]
         p.w_soort[sub, kolom] = bao
         p.w_lj[sub, kolom] = groep[(groep >= 1) & (groep <= 8)]
         p.w_code[sub, kolom] = 0
         p.w_leerweg[sub, kolom] = 0
+
+
+def _po_loopbaan(sim: Simulatie, groep_8: np.ndarray) -> np.ndarray:
+    """Return each pupil's branch in groep 1 to 8 (one column per groep), from groep 8 back."""
+    per_groep = np.empty((len(groep_8), 8), dtype=groep_8.dtype)
+    per_groep[:, 7] = groep_8
+    for groep in range(7, 0, -1):
+        huidig = per_groep[:, groep].copy()
+        wissel = np.nonzero(sim.rng.random(len(huidig)) < par.PO_SCHOOLWISSEL)[0]
+        gevonden, keuze = sim.t.po.kies(sim.t.corop[huidig[wissel]], sim.rng)
+        wissel, nieuw = wissel[gevonden], keuze["vest"][gevonden]
+        huidig[wissel] = nieuw
+        per_groep[:, groep - 1] = huidig
+    return per_groep
 
 
 def persoon_ids(aantal: int, rng: np.random.Generator) -> np.ndarray:
