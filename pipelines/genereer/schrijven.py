@@ -43,7 +43,7 @@ def vul_po(sim: Simulatie) -> None:
 
 
 def _po_loopbaan(sim: Simulatie, groep_8: np.ndarray) -> np.ndarray:
-    """Return each pupil's branch in groep 1 to 8 (one column per groep), from groep 8 back."""
+    """Draw each pupil's branch in groep 1 to 8 (one column per groep), going back from groep 8."""
     per_groep = np.empty((len(groep_8), 8), dtype=groep_8.dtype)
     per_groep[:, 7] = groep_8
     for groep in range(7, 0, -1):
