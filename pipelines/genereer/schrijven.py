@@ -37,7 +37,7 @@ def vul_po(sim: Simulatie) -> None:
         sub = index[binnen]
         p.w_vest[sub, kolom] = per_groep[np.nonzero(binnen)[0], groep[binnen] - 1]
         p.w_soort[sub, kolom] = bao
-        p.w_lj[sub, kolom] = groep[(groep >= 1) & (groep <= 8)]
+        p.w_lj[sub, kolom] = groep[binnen]
         p.w_code[sub, kolom] = 0
         p.w_leerweg[sub, kolom] = 0
 

@@ -74,8 +74,8 @@ def vervolg_per_leerling(
         .collect()
     )
     # Only the graduates' enrolments one and two years on matter, a fifteenth of the national
-    # rows. Selecting them once, before the joins, lowered the peak memory of the national job
-    # from 4.1 to 3.6 GB. They are collected because both years below read them.
+    # rows. Selecting them once, before the joins, lowered the national job's peak memory from
+    # 4.1 to 3.6 GB (benchmarks/meet.py). They are collected because both years below read them.
     later = pl.concat([
         geslaagd.select(PERSOON, pl.col("schooljaar") + stap) for stap in (1, 2)
     ]).unique()
