@@ -156,10 +156,11 @@ def test_damaged_parquet_persoon_id(tmp_path):
 
 
 def test_damaged_parquet_later_column(tmp_path):
-    # opleidingscode is first read while the raw table is written.
+    # opleidingscode is first read during validation, which reads the CSV and the Parquet file
+    # together. The message still names the damaged file.
     melding = _melding_bij_schade(tmp_path, kolom=6)
-    assert "De bestanden van tabel 'inschrijvingen'" in melding
-    assert "inschrijvingen_2022.parquet" in melding
+    assert "Bestand 'inschrijvingen_2022.parquet' kan niet helemaal gelezen worden" in melding
+    assert "inschrijvingen.csv" not in melding
 
 
 def test_nine_digits_failing_elfproef_accepted(tmp_path):

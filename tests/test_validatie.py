@@ -66,6 +66,29 @@ def test_parts_give_the_same_outcome(ruw, deelgrootte):
     assert (delen.rijen_gelezen, delen.rijen_gebruikt, delen.rijen_in_quarantaine) == (12, 4, 8)
 
 
+@pytest.mark.parametrize("splitsing", [1, 8, 11])
+@pytest.mark.parametrize("deelgrootte", [2, 1000])
+def test_files_give_the_same_outcome(ruw, splitsing, deelgrootte):
+    """Rows spread over two files validate as one file; a repeat of a key in the first counts."""
+    frame, schema = ruw
+    heel, heel_geldig = _valideer(ruw, 1000)
+    bronnen = [frame.head(splitsing).lazy(), frame.slice(splitsing).lazy()]
+    validatie = Validatie(bronnen, schema, deelgrootte=deelgrootte)
+    geldig = pl.concat(list(validatie.geldige_delen()))
+    assert geldig.equals(heel_geldig)
+    assert validatie.quarantaine.equals(heel.quarantaine)
+    assert (validatie.rijen_gelezen, validatie.rijen_gebruikt) == (12, 4)
+
+
+def test_empty_files_give_one_empty_part(ruw):
+    frame, schema = ruw
+    validatie = Validatie([frame.clear().lazy(), frame.clear().lazy()], schema)
+    delen = list(validatie.geldige_delen())
+    assert [deel.height for deel in delen] == [0]
+    assert "persoon_sleutel" in delen[0].columns
+    assert (validatie.rijen_gelezen, validatie.rijen_in_quarantaine) == (0, 0)
+
+
 def test_principal_enrolments_per_year_equal_one_pass():
     """The principal enrolments chosen per school year are those of one pass over the sample."""
     registry = laad_registry(DEFINITIES)

@@ -10,6 +10,7 @@ Layout of the council folder:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
@@ -24,7 +25,7 @@ import polars as pl
 from markupsafe import Markup
 
 from pipelines.export import grafieken
-from pipelines.export.bestanden import sha256, sha256_van_delen
+from pipelines.export.bestanden import sha256_van_delen
 from pipelines.export.cellen import Cel, Celmaker
 from pipelines.export.rapport_instelling import Instellingen
 from pipelines.export.rapport_landelijk import laatste_jaren, overzicht
@@ -118,9 +119,10 @@ def _algemeen(ctx: Rapportcontext, tabellen: dict[str, pl.DataFrame], drempel: i
 
 
 def _schrijf(pad: Path, tekst: str) -> dict:
+    inhoud = tekst.encode("utf-8")
     pad.parent.mkdir(parents=True, exist_ok=True)
-    pad.write_text(tekst, encoding="utf-8")
-    return {"bestand": pad.name, "rijen": None, "sha256": sha256(pad)}
+    pad.write_bytes(inhoud)
+    return {"bestand": pad.name, "rijen": None, "sha256": hashlib.sha256(inhoud).hexdigest()}
 
 
 def _schrijf_bestanden(map_: Path) -> list[dict]:

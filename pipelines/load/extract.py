@@ -1,4 +1,4 @@
-"""Open all files of one extract table as a single raw text frame, checked for required columns."""
+"""Open all files of one extract table as raw text frames, checked for required columns."""
 
 from __future__ import annotations
 
@@ -6,10 +6,8 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
 import polars as pl
 
-from pipelines import database
 from pipelines.errors import InvoerFout
 from pipelines.load import kolomnamen
 from pipelines.load.bestanden import BESTAND, REGEL, scan_bestand, vind_bestanden
@@ -39,15 +37,42 @@ class Invoerbestand:
 
 @dataclass
 class RuweTabel:
-    """All files of a table as one lazy frame: Parquet files are read when it is written."""
+    """All files of a table as lazy frames, one per file in file order, with one shared schema.
+
+    Validation reads the files part by part; Parquet files are only read then.
+    """
 
     tabel: str
-    frame: pl.LazyFrame
+    delen: list[pl.LazyFrame]
     bestanden: list[Invoerbestand]
+
+    @property
+    def frame(self) -> pl.LazyFrame:
+        """The files as one frame."""
+        return pl.concat(self.delen)
 
     @property
     def rijen(self) -> int:
         return sum(bestand.rijen for bestand in self.bestanden)
+
+    def leesfout(self, fout: pl.exceptions.PolarsError) -> InvoerFout:
+        """Turn a read error into a message naming the damaged file.
+
+        Which file failed is only known by reading each one again, which is fine on this path.
+        """
+        for bestand, deel in zip(self.bestanden, self.delen, strict=True):
+            try:
+                deel.collect()
+            except pl.exceptions.PolarsError as eigen:
+                return InvoerFout(
+                    f"Bestand '{bestand.naam}' kan niet helemaal gelezen worden ({eigen}). Het "
+                    "is beschadigd of onvolledig; lever het opnieuw aan."
+                )
+        namen = ", ".join(b.naam for b in self.bestanden)
+        return InvoerFout(
+            f"De bestanden van tabel '{self.tabel}' ({namen}) konden niet helemaal gelezen "
+            f"worden: {fout}. Lever ze opnieuw aan."
+        )
 
 
 def lees_tabel(extract: Path, contract: Contract, registry: Registry | None = None) -> RuweTabel:
@@ -87,21 +112,18 @@ def lees_tabel(extract: Path, contract: Contract, registry: Registry | None = No
         frames.append(_met_contractkolommen(frame.lazy(), contract))
         bestanden.append(Invoerbestand(pad.name, _sha256(pad), frame.height, leesinfo))
 
-    ruw = pl.concat(frames, how="diagonal_relaxed")
-    return RuweTabel(contract.tabel, ruw, bestanden)
+    # Files may differ in columns and types, such as an integer in Parquet and text in CSV. Each
+    # part gets the schema of all files together, so all parts validate against one schema.
+    schema = pl.concat(frames, how="diagonal_relaxed").collect_schema()
+    return RuweTabel(contract.tabel, [_naar_schema(frame, schema) for frame in frames], bestanden)
 
 
-def schrijf_ruw(con: duckdb.DuckDBPyConnection, tabel: str, ruw: RuweTabel) -> None:
-    """Write the raw table, which is where the rows of Parquet files are read in full."""
-    try:
-        database.schrijf(con, tabel, ruw.frame)
-    except pl.exceptions.PolarsError as fout:
-        namen = ", ".join(b.naam for b in ruw.bestanden)
-        raise InvoerFout(
-            f"De bestanden van tabel '{ruw.tabel}' ({namen}) konden niet helemaal gelezen worden: "
-            f"{fout}. Het bestand dat in de melding staat is beschadigd of onvolledig; lever "
-            "het opnieuw aan."
-        ) from fout
+def _naar_schema(frame: pl.LazyFrame, schema: pl.Schema) -> pl.LazyFrame:
+    aanwezig = frame.collect_schema()
+    return frame.select(
+        pl.col(naam).cast(dtype) if naam in aanwezig else pl.lit(None, dtype=dtype).alias(naam)
+        for naam, dtype in schema.items()
+    )
 
 
 def _eis_kolommen(pad: Path, frame: pl.LazyFrame, contract: Contract, gevonden: list[str]) -> None:
