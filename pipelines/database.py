@@ -60,14 +60,19 @@ def schrijf_delen(
         shutil.rmtree(map_)
     map_.mkdir(parents=True)
     rijen = 0
-    for nummer, deel in enumerate(delen):
-        pad = map_ / f"deel-{nummer:04d}.parquet"
-        if isinstance(deel, pl.LazyFrame):
-            deel.sink_parquet(pad, compression="zstd", compression_level=1)
-            rijen += pl.scan_parquet(pad).select(pl.len()).collect().item()
-        else:
-            deel.write_parquet(pad, compression="zstd", compression_level=1)
-            rijen += deel.height
+    try:
+        for nummer, deel in enumerate(delen):
+            pad = map_ / f"deel-{nummer:04d}.parquet"
+            if isinstance(deel, pl.LazyFrame):
+                deel.sink_parquet(pad, compression="zstd", compression_level=1)
+                rijen += pl.scan_parquet(pad).select(pl.len()).collect().item()
+            else:
+                deel.write_parquet(pad, compression="zstd", compression_level=1)
+                rijen += deel.height
+    except BaseException:
+        # A part that fails (a damaged file, a BSN-like id) leaves no half table behind.
+        shutil.rmtree(map_)
+        raise
     if not any(map_.iterdir()):
         # An empty frame still carries the schema that later scans rely on.
         raise ValueError(f"schrijf_delen kreeg geen enkel deel voor {tabel}")

@@ -127,6 +127,8 @@ def test_parquet_bsn_stops_run(tmp_path):
     melding = fout_van(run.resultaat)
     assert "Bestand 'inschrijvingen_2022.parquet', regel 3, kolom 'persoon_id'" in melding
     assert "111222333" not in melding
+    # The CSV file before it was valid, but none of its rows stay stored either.
+    assert not (tmp_path / "uit" / "intern" / "inschrijvingen").exists()
 
 
 def _melding_bij_schade(tmp_path, kolom: int) -> str:

@@ -259,7 +259,7 @@ def test_helper_process_pages_equal_the_jobs(voorbeeld, tmp_path):
     )
     brins = sorted(p.stem for p in (map_ / "instelling").glob("*.html"))
     teller = multiprocessing.Value("i", 0)
-    geschreven = rapport._schrijf_blokken(opdracht, [brins[:3], brins[3:]], teller)
+    geschreven = rapport._schrijf_blokken(opdracht, teller)
 
     assert sorted(geschreven) == brins
     for brin in brins:

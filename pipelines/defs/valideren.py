@@ -8,6 +8,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines import database
+from pipelines.load.bsn import weiger_bsn
 from pipelines.load.extract import RuweTabel, lees_tabel
 from pipelines.resources import DoorstroomResource
 from pipelines.validate.contract import TABELLEN, bouw_schema, lees_contract
@@ -41,7 +42,7 @@ def _valideer_asset(tabel: str) -> dg.AssetsDefinition:
         ruw = lees_tabel(doorstroom.extract_map, lees_contract(tabel), doorstroom.registry())
         _log_bestanden(context, ruw)
         schema = bouw_schema(tabel, doorstroom.registry(), ruw.frame.collect_schema())
-        uitkomst = Validatie(ruw.delen, schema)
+        uitkomst = Validatie(ruw.delen, schema, controle=weiger_bsn)
         with doorstroom.database() as con:
             try:
                 database.schrijf_delen(con, tabel, uitkomst.geldige_delen())

@@ -168,25 +168,30 @@ def schrijf_rapport(
     algemeen = _algemeen(ctx, tabellen, drempel)
     algemeen["voet"] = Markup(omgeving.get_template("voet.html.j2").render(**algemeen))
     laatste = laatste_jaren(tabellen["doorstromers"])
-    instellingen = Instellingen(tabellen, vestigingen, ctx, laatste)
 
-    bestanden = _schrijf_bestanden(map_)
-    overzichtpagina = omgeving.get_template("overzicht.html.j2").render(
-        **algemeen, basis="", pagina=overzicht(tabellen, ctx),
-        aantal_instellingen=len(instellingen),
-        advies_aan=raad.advies_positie is not None,
-        rijtelling=rijtelling.sort("tabel").to_dicts(),
-    )
-    bestanden.append(_schrijf(map_ / OVERZICHT, overzichtpagina))
-
-    # Pages of instellingen that left the data since the last run must not linger.
+    # Pages of instellingen that left the data since the last run must not linger. The folder is
+    # emptied before the helpers start, because they write into it.
     instelling_map = map_ / INSTELLING_MAP
     if instelling_map.exists():
         shutil.rmtree(instelling_map)
     instelling_map.mkdir()
     opdracht = _Paginaopdracht(map_=map_, tabellen=tabellen, vestigingen=vestigingen, ctx=ctx,
                                laatste=laatste, algemeen=algemeen)
-    paginas, indexrijen = _schrijf_paginas(opdracht, instellingen, processen)
+    # The helpers start before this process builds its own view of the instellingen and the
+    # overview page, so that their start-up overlaps that work.
+    with _Helpers(opdracht, _aantal_helpers(processen, tabellen)) as helpers:
+        instellingen = Instellingen(tabellen, vestigingen, ctx, laatste)
+        bestanden = _schrijf_bestanden(map_)
+        overzichtpagina = omgeving.get_template("overzicht.html.j2").render(
+            **algemeen, basis="", pagina=overzicht(tabellen, ctx),
+            aantal_instellingen=len(instellingen),
+            advies_aan=raad.advies_positie is not None,
+            rijtelling=rijtelling.sort("tabel").to_dicts(),
+        )
+        bestanden.append(_schrijf(map_ / OVERZICHT, overzichtpagina))
+        per_brin = helpers.schrijf_mee(instellingen)
+    paginas = [per_brin[brin][0] for brin in instellingen.brins]
+    indexrijen = [per_brin[brin][1] for brin in instellingen.brins]
 
     index = omgeving.get_template("instellingen.html.j2").render(
         **algemeen, basis="", rijen=indexrijen,
@@ -216,38 +221,54 @@ class _Paginaopdracht:
     algemeen: dict
 
 
-def _schrijf_paginas(
-    opdracht: _Paginaopdracht, instellingen: Instellingen, processen: int
-) -> tuple[list[dict], list[dict]]:
-    """Write every instelling page; return the manifest entries and index rows in brin order.
+def _aantal_helpers(processen: int, tabellen: dict[str, pl.DataFrame]) -> int:
+    """Return the number of helper processes besides this one for the instelling pages.
+
+    With `processen` 0 there is one process per core, once there are enough pages to pay for
+    starting them. The pages are counted before they are known, as the brins with doorstromers,
+    which is nearly all of them.
+    """
+    if processen == 0:
+        brins = tabellen["doorstromers"].get_column("brin").drop_nulls().n_unique()
+        processen = min(len(os.sched_getaffinity(0)), brins // PAGINAS_PER_PROCES)
+    return max(processen - 1, 0)
+
+
+class _Helpers:
+    """Helper processes that write instelling pages beside this process.
 
     The pages are independent and rendering them is pure Python, so with thousands of
-    instellingen they are shared over processes (one per core by default): this process and
-    helpers started with spawn, because Polars' thread pool is not safe to fork. Each process
-    claims the next block of pages from a shared counter, so this process renders while the
-    helpers start, and all finish within a block of each other.
+    instellingen they are shared over processes: this process and helpers started with spawn,
+    because Polars' thread pool is not safe to fork. Each process claims the next block of pages
+    from a shared counter, so all finish within a block of each other.
     """
-    brins = instellingen.brins
-    if processen == 0:
-        processen = min(len(os.sched_getaffinity(0)), len(brins) // PAGINAS_PER_PROCES)
-    blokken = [brins[i:i + BLOK] for i in range(0, len(brins), BLOK)]
-    context = multiprocessing.get_context("spawn")
-    teller = context.Value("i", 0)
-    if processen <= 1:
-        per_brin = _schrijf_blokken(opdracht, blokken, teller, instellingen)
-    else:
-        with ProcessPoolExecutor(
-            max_workers=processen - 1, mp_context=context,
-            initializer=_zet_teller, initargs=(teller,),
-        ) as pool:
-            helpers = [pool.submit(_schrijf_blokken, opdracht, blokken)
-                       for _ in range(processen - 1)]
-            per_brin = _schrijf_blokken(opdracht, blokken, teller, instellingen)
-            for helper in helpers:
-                per_brin.update(helper.result())
-    paginas = [per_brin[brin][0] for brin in brins]
-    indexrijen = [per_brin[brin][1] for brin in brins]
-    return paginas, indexrijen
+
+    def __init__(self, opdracht: _Paginaopdracht, aantal: int):
+        context = multiprocessing.get_context("spawn")
+        self.opdracht = opdracht
+        self.teller = context.Value("i", 0)
+        self.pool = None
+        self.uitkomsten = []
+        if aantal:
+            self.pool = ProcessPoolExecutor(
+                max_workers=aantal, mp_context=context,
+                initializer=_zet_teller, initargs=(self.teller,),
+            )
+            self.uitkomsten = [self.pool.submit(_schrijf_blokken, opdracht) for _ in range(aantal)]
+
+    def __enter__(self) -> _Helpers:
+        return self
+
+    def __exit__(self, *fout) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def schrijf_mee(self, instellingen: Instellingen) -> dict[str, tuple[dict, dict]]:
+        """Write pages here until none is left; return each brin's manifest entry and index row."""
+        per_brin = _schrijf_blokken(self.opdracht, self.teller, instellingen)
+        for uitkomst in self.uitkomsten:
+            per_brin.update(uitkomst.result())
+        return per_brin
 
 
 # The shared block counter of a helper process, set when the helper starts.
@@ -260,20 +281,19 @@ def _zet_teller(teller) -> None:
 
 
 def _schrijf_blokken(
-    opdracht: _Paginaopdracht,
-    blokken: list[list[str]],
-    teller=None,
-    instellingen: Instellingen | None = None,
+    opdracht: _Paginaopdracht, teller=None, instellingen: Instellingen | None = None
 ) -> dict[str, tuple[dict, dict]]:
     """Write blocks of pages until none is left; return each brin's manifest entry and index row.
 
     A helper process builds its own view of the instellingen and uses the counter it was
-    started with.
+    started with. Every process cuts the same sorted brins into the same blocks.
     """
     teller = teller if teller is not None else _TELLER
     if instellingen is None:
         instellingen = Instellingen(opdracht.tabellen, opdracht.vestigingen, opdracht.ctx,
                                     opdracht.laatste)
+    brins = instellingen.brins
+    blokken = [brins[i:i + BLOK] for i in range(0, len(brins), BLOK)]
     sjabloon = _omgeving(opdracht.ctx.taal).get_template("instelling.html.j2")
     advies_aan = opdracht.ctx.raad.advies_positie is not None
     uitkomst = {}

@@ -11,7 +11,6 @@ import polars as pl
 from pipelines.errors import InvoerFout
 from pipelines.load import kolomnamen
 from pipelines.load.bestanden import BESTAND, REGEL, scan_bestand, vind_bestanden
-from pipelines.load.bsn import weiger_bsn
 from pipelines.load.eencijferho import lees_hoofdbestanden
 from pipelines.registry import Registry
 from pipelines.validate.contract import Contract
@@ -39,7 +38,8 @@ class Invoerbestand:
 class RuweTabel:
     """All files of a table as lazy frames, one per file in file order, with one shared schema.
 
-    Validation reads the files part by part; Parquet files are only read then.
+    Validation reads the files part by part, so a Parquet file is only read then. The check for
+    BSN-like persoon_ids (`pipelines.load.bsn.weiger_bsn`) runs on those parts too.
     """
 
     tabel: str
@@ -99,7 +99,6 @@ def lees_tabel(extract: Path, contract: Contract, registry: Registry | None = No
         _eis_kolommen(pad, frame, contract, gevonden)
         frame = _met_contractkolommen(frame, contract)
         try:
-            weiger_bsn(frame)
             rijen = frame.select(pl.len()).collect().item()
         except pl.exceptions.PolarsError as fout:
             raise InvoerFout(

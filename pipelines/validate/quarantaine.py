@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import polars as pl
 from pandera.errors import SchemaErrors
@@ -42,10 +42,13 @@ class Validatie:
         bronnen: pl.LazyFrame | Sequence[pl.LazyFrame],
         schema: Schema,
         deelgrootte: int = DEELGROOTTE,
+        controle: Callable[[pl.DataFrame], None] | None = None,
     ):
         self.bronnen = [bronnen] if isinstance(bronnen, pl.LazyFrame) else list(bronnen)
         self.schema = schema
         self.deelgrootte = deelgrootte
+        # Called on each raw part before any of its rows is yielded; it raises to stop the run.
+        self.controle = controle
         self.rijen_gelezen = 0
         self.rijen_gebruikt = 0
         self.rijen_in_quarantaine = 0
@@ -84,6 +87,8 @@ class Validatie:
             begin = 0
             while True:
                 deel = bron.slice(begin, self.deelgrootte).collect()
+                if self.controle is not None:
+                    self.controle(deel)
                 if deel.height:
                     yield self._genummerd(deel)
                 begin += deel.height
