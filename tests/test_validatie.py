@@ -40,7 +40,7 @@ def ruw(tmp_path_factory):
 
 def _valideer(ruw, deelgrootte):
     frame, schema = ruw
-    validatie = Validatie(frame.lazy(), schema, deelgrootte=deelgrootte)
+    validatie = Validatie([frame.lazy()], schema, deelgrootte=deelgrootte)
     geldig = pl.concat(list(validatie.geldige_delen()))
     return validatie, geldig
 
@@ -69,7 +69,7 @@ def test_parts_give_the_same_outcome(ruw, deelgrootte):
 @pytest.mark.parametrize("splitsing", [1, 8, 11])
 @pytest.mark.parametrize("deelgrootte", [2, 1000])
 def test_files_give_the_same_outcome(ruw, splitsing, deelgrootte):
-    """Rows spread over two files validate as one file; a repeat of a key in the first counts."""
+    """Rows spread over two files validate as in one file, also a key repeated across them."""
     frame, schema = ruw
     heel, heel_geldig = _valideer(ruw, 1000)
     bronnen = [frame.head(splitsing).lazy(), frame.slice(splitsing).lazy()]
@@ -77,7 +77,8 @@ def test_files_give_the_same_outcome(ruw, splitsing, deelgrootte):
     geldig = pl.concat(list(validatie.geldige_delen()))
     assert geldig.equals(heel_geldig)
     assert validatie.quarantaine.equals(heel.quarantaine)
-    assert (validatie.rijen_gelezen, validatie.rijen_gebruikt) == (12, 4)
+    assert validatie.rijen_gelezen == 12
+    assert validatie.rijen_gebruikt == 4
 
 
 def test_empty_files_give_one_empty_part(ruw):
@@ -86,7 +87,8 @@ def test_empty_files_give_one_empty_part(ruw):
     delen = list(validatie.geldige_delen())
     assert [deel.height for deel in delen] == [0]
     assert "persoon_sleutel" in delen[0].columns
-    assert (validatie.rijen_gelezen, validatie.rijen_in_quarantaine) == (0, 0)
+    assert validatie.rijen_gelezen == 0
+    assert validatie.rijen_in_quarantaine == 0
 
 
 def test_principal_enrolments_per_year_equal_one_pass():
@@ -95,7 +97,7 @@ def test_principal_enrolments_per_year_equal_one_pass():
     ruw = lees_tabel(
         PROJECT_MAP / "data-samples" / "extract", lees_contract("inschrijvingen"), registry
     ).frame.collect()
-    validatie = Validatie(ruw.lazy(), bouw_schema("inschrijvingen", registry, ruw.schema))
+    validatie = Validatie([ruw.lazy()], bouw_schema("inschrijvingen", registry, ruw.schema))
     inschrijvingen = pl.concat(list(validatie.geldige_delen())).lazy()
 
     delen = list(hoofdinschrijvingen_per_jaar(inschrijvingen, registry))

@@ -225,8 +225,8 @@ def _aantal_helpers(processen: int, tabellen: dict[str, pl.DataFrame]) -> int:
     """Return the number of helper processes besides this one for the instelling pages.
 
     With `processen` 0 there is one process per core, once there are enough pages to pay for
-    starting them. The pages are counted before they are known, as the brins with doorstromers,
-    which is nearly all of them.
+    starting them. The pages are not known yet, so their number is estimated by the brins that
+    have doorstromers rows.
     """
     if processen == 0:
         brins = tabellen["doorstromers"].get_column("brin").drop_nulls().n_unique()
@@ -264,7 +264,7 @@ class _Helpers:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
     def schrijf_mee(self, instellingen: Instellingen) -> dict[str, tuple[dict, dict]]:
-        """Write pages here until none is left; return each brin's manifest entry and index row."""
+        """Write pages in this process until none is left, then return every brin's entries."""
         per_brin = _schrijf_blokken(self.opdracht, self.teller, instellingen)
         for uitkomst in self.uitkomsten:
             per_brin.update(uitkomst.result())

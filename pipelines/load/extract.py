@@ -58,16 +58,13 @@ class RuweTabel:
     def leesfout(self, fout: pl.exceptions.PolarsError) -> InvoerFout:
         """Turn a read error into a message naming the damaged file.
 
-        Which file failed is only known by reading each one again, which is fine on this path.
+        Finding that file means reading each file again, which only happens after a failure.
         """
         for bestand, deel in zip(self.bestanden, self.delen, strict=True):
             try:
                 deel.collect()
             except pl.exceptions.PolarsError as eigen:
-                return InvoerFout(
-                    f"Bestand '{bestand.naam}' kan niet helemaal gelezen worden ({eigen}). Het "
-                    "is beschadigd of onvolledig; lever het opnieuw aan."
-                )
+                return _onleesbaar(bestand.naam, eigen)
         namen = ", ".join(b.naam for b in self.bestanden)
         return InvoerFout(
             f"De bestanden van tabel '{self.tabel}' ({namen}) konden niet helemaal gelezen "
@@ -101,10 +98,7 @@ def lees_tabel(extract: Path, contract: Contract, registry: Registry | None = No
         try:
             rijen = frame.select(pl.len()).collect().item()
         except pl.exceptions.PolarsError as fout:
-            raise InvoerFout(
-                f"Bestand '{pad.name}' kan niet helemaal gelezen worden ({fout}). Het is "
-                "beschadigd of onvolledig; lever het opnieuw aan."
-            ) from fout
+            raise _onleesbaar(pad.name, fout) from fout
         frames.append(frame)
         bestanden.append(Invoerbestand(pad.name, _sha256(pad), rijen, leesinfo))
     for pad, frame, leesinfo in eencijferho:
@@ -115,6 +109,13 @@ def lees_tabel(extract: Path, contract: Contract, registry: Registry | None = No
     # part gets the schema of all files together, so all parts validate against one schema.
     schema = pl.concat(frames, how="diagonal_relaxed").collect_schema()
     return RuweTabel(contract.tabel, [_naar_schema(frame, schema) for frame in frames], bestanden)
+
+
+def _onleesbaar(naam: str, fout: pl.exceptions.PolarsError) -> InvoerFout:
+    return InvoerFout(
+        f"Bestand '{naam}' kan niet helemaal gelezen worden ({fout}). Het is beschadigd of "
+        "onvolledig; lever het opnieuw aan."
+    )
 
 
 def _naar_schema(frame: pl.LazyFrame, schema: pl.Schema) -> pl.LazyFrame:

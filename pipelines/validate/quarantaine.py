@@ -31,23 +31,23 @@ DEELGROOTTE = 4_000_000
 class Validatie:
     """Validate a raw table part by part: typed rows that pass, one quarantine row per failure.
 
-    `bronnen` are the table's files in order, as lazy frames with one schema (a single frame
-    counts as one file). `geldige_delen` yields the typed rows that pass, at most `deelgrootte`
-    rows of one file at a time, so a national table is never in memory whole. Once it has run to
-    the end, `quarantaine` and the counts are set.
+    `bronnen` are the table's files in order, as lazy frames with one schema. `geldige_delen`
+    yields the typed rows that pass, at most `deelgrootte` rows of one file at a time, so a
+    national table is never in memory whole. Once it has run to the end, `quarantaine` and the
+    counts are set.
     """
 
     def __init__(
         self,
-        bronnen: pl.LazyFrame | Sequence[pl.LazyFrame],
+        bronnen: Sequence[pl.LazyFrame],
         schema: Schema,
         deelgrootte: int = DEELGROOTTE,
         controle: Callable[[pl.DataFrame], None] | None = None,
     ):
-        self.bronnen = [bronnen] if isinstance(bronnen, pl.LazyFrame) else list(bronnen)
+        self.bronnen = list(bronnen)
         self.schema = schema
         self.deelgrootte = deelgrootte
-        # Called on each raw part before any of its rows is yielded; it raises to stop the run.
+        # Called on each raw part before any of its rows is yielded. It raises to stop the run.
         self.controle = controle
         self.rijen_gelezen = 0
         self.rijen_gebruikt = 0
@@ -95,7 +95,7 @@ class Validatie:
                 if deel.height < self.deelgrootte:
                     break
         if self.rijen_gelezen == 0:
-            # An empty table still yields one part: later scans rely on its schema.
+            # An empty table still yields one part, because later scans rely on its schema.
             yield self._genummerd(self.bronnen[0].clear().collect())
 
     def _genummerd(self, deel: pl.DataFrame) -> pl.DataFrame:
@@ -168,7 +168,7 @@ def _waardefouten(frame: pl.DataFrame, schema: Schema) -> pl.DataFrame:
         for kolom, check in gevallen.select("column", "check").iter_rows()
     ]
     return gevallen.select(
-        # pandera counts rows within the part, whose rows are numbered on from its first.
+        # pandera numbers the rows of the part from 0, so the part's first row number is added.
         (pl.col("index") + frame.get_column(RIJ).min()).cast(pl.UInt32).alias(RIJ),
         pl.col("column").alias("kolom"),
         pl.col("failure_case").cast(pl.String).alias("waarde"),
